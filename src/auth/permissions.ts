@@ -1,0 +1,94 @@
+import { DomainError } from "../errors/domain-error.js";
+import type { DirectoryRoleName } from "../generated/prisma/enums.js";
+import { AppPermission, Scope } from "./scopes.js";
+import type { Viewer } from "./viewer.js";
+
+export type Access = "read" | "write";
+
+export interface TargetUser {
+  id: string;
+  directoryRoles: ReadonlySet<DirectoryRoleName> | readonly DirectoryRoleName[];
+}
+
+const SELF_SCOPES: Record<Access, string[]> = {
+  read: [Scope.Read, Scope.ReadWrite, Scope.ReadAll, Scope.ReadWriteAll],
+  write: [Scope.ReadWrite, Scope.ReadWriteAll],
+};
+const OTHERS_SCOPES: Record<Access, string[]> = {
+  read: [Scope.ReadAll, Scope.ReadWriteAll],
+  write: [Scope.ReadWriteAll],
+};
+const APP_PERMISSIONS: Record<Access, string[]> = {
+  read: [AppPermission.ReadAll, AppPermission.ReadWriteAll],
+  write: [AppPermission.ReadWriteAll],
+};
+
+const hasAny = (granted: ReadonlySet<string>, wanted: readonly string[]) => wanted.some((w) => granted.has(w));
+
+export function requireAuthenticated(viewer: Viewer): asserts viewer is Exclude<Viewer, { kind: "anonymous" }> {
+  if (viewer.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", "A valid bearer token is required");
+}
+
+export function requireSignedInUser(viewer: Viewer): asserts viewer is Extract<Viewer, { kind: "user" }> {
+  requireAuthenticated(viewer);
+  if (viewer.kind !== "user") {
+    throw new DomainError("BAD_USER_INPUT", "An application token has no signed-in user: name the user", { reason: "userRequired" });
+  }
+}
+
+function isAdministrator(roles: TargetUser["directoryRoles"]): boolean {
+  return (Array.isArray(roles) ? roles.length : (roles as ReadonlySet<string>).size) > 0;
+}
+
+/** Whether the caller may act on users other than itself at all (and so learn whether they exist). */
+export function canActOnOtherUsers(viewer: Viewer, access: Access): boolean {
+  if (viewer.kind === "app") return hasAny(viewer.permissions, APP_PERMISSIONS[access]);
+  if (viewer.kind !== "user") return false;
+  return hasAny(viewer.scopes, OTHERS_SCOPES[access]) && viewer.directoryRoles.size > 0;
+}
+
+/** The permission matrix of spec section 3: scopes x caller's directory roles x target's roles. */
+export function canAccessMethods(viewer: Viewer, target: TargetUser, access: Access): boolean {
+  if (viewer.kind === "app") return hasAny(viewer.permissions, APP_PERMISSIONS[access]);
+  if (viewer.kind !== "user") return false;
+  if (viewer.userId === target.id) return hasAny(viewer.scopes, SELF_SCOPES[access]);
+  if (!hasAny(viewer.scopes, OTHERS_SCOPES[access])) return false;
+  const roles = viewer.directoryRoles;
+  if (roles.has("GLOBAL_ADMINISTRATOR") || roles.has("PRIVILEGED_AUTHENTICATION_ADMINISTRATOR")) return true;
+  if (roles.has("AUTHENTICATION_ADMINISTRATOR")) return !isAdministrator(target.directoryRoles);
+  return false;
+}
+
+export function assertCanAccessMethods(viewer: Viewer, target: TargetUser, access: Access): void {
+  requireAuthenticated(viewer);
+  if (!canAccessMethods(viewer, target, access)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      access === "read"
+        ? "You are not allowed to read this user's authentication methods"
+        : "You are not allowed to change this user's authentication methods",
+    );
+  }
+}
+
+/** Directory administration (users, roles): Global Administrator or app permission User.ReadWrite.All. */
+export function canManageDirectory(viewer: Viewer): boolean {
+  if (viewer.kind === "app") return viewer.permissions.has(AppPermission.UserReadWriteAll);
+  return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR");
+}
+
+/** Directory settings and the authentication methods policy. */
+export function canManageSettings(viewer: Viewer): boolean {
+  if (viewer.kind === "app") return viewer.permissions.has(AppPermission.PolicyReadWrite);
+  return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR");
+}
+
+/** Listing the directory: anyone who may act on other users, or directory administrators. */
+export function canListUsers(viewer: Viewer): boolean {
+  if (viewer.kind === "app" && (viewer.permissions.has(AppPermission.UserReadAll) || viewer.permissions.has(AppPermission.UserReadWriteAll))) return true;
+  return canActOnOtherUsers(viewer, "read") || canManageDirectory(viewer);
+}
+
+export function assertThatViewer(allowed: boolean, message: string): void {
+  if (!allowed) throw new DomainError("FORBIDDEN", message);
+}

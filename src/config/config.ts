@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().default("./.data"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().default("authgate"),
+  JWT_AUDIENCE: z.string().default("authgate-api"),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
+  ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  QUERY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  QUERY_MAX_COST: z.coerce.number().int().positive().default(5000),
+  SCRYPT_COST: z.coerce.number().int().min(1024).default(131072),
+  SCRYPT_BLOCK_SIZE: z.coerce.number().int().positive().default(8),
+  SCRYPT_PARALLELIZATION: z.coerce.number().int().positive().default(1),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(900),
+  SMS_REVEAL_CODES_IN_LOG: booleanFlag.optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env["NODE_ENV"];
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  jwt: {
+    secret?: string;
+    jwksUrl?: string;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+  };
+  encryptionKey?: string;
+  seedDemo: boolean;
+  logLevel: Env["LOG_LEVEL"];
+  limits: { maxDepth: number; maxCost: number };
+  passwordHashing: { cost: number; blockSize: number; parallelization: number };
+  signIn: { maxFailures: number; lockoutSeconds: number };
+  sms: { revealCodesInLog: boolean };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; every problem is reported together. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
+    throw new ConfigError("Invalid configuration:\n  JWT_SECRET or JWT_JWKS_URL is required in production");
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    jwt: {
+      secret: e.JWT_SECRET,
+      jwksUrl: e.JWT_JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    encryptionKey: e.ENCRYPTION_KEY,
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    limits: { maxDepth: e.QUERY_MAX_DEPTH, maxCost: e.QUERY_MAX_COST },
+    passwordHashing: {
+      cost: e.SCRYPT_COST,
+      blockSize: e.SCRYPT_BLOCK_SIZE,
+      parallelization: e.SCRYPT_PARALLELIZATION,
+    },
+    signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutSeconds: e.SIGN_IN_LOCKOUT_SECONDS },
+    sms: { revealCodesInLog: e.SMS_REVEAL_CODES_IN_LOG ?? e.NODE_ENV === "development" },
+  };
+}

@@ -1,0 +1,82 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { createConsoleSender, type SmsOutbox } from "./console-sender.js";
+import type { HttpRetryPolicy } from "./http-retry.js";
+import { SmsDeliveryError } from "./sms-delivery-error.js";
+import { createTwilioSender } from "./twilio-sender.js";
+import { createWebhookSender } from "./webhook-sender.js";
+
+export { SmsDeliveryError } from "./sms-delivery-error.js";
+export { createSmsOutbox, type SmsOutbox, type SmsOutboxEntry } from "./console-sender.js";
+
+export interface SmsMessage {
+  /** E.164, e.g. "+12065550123". */
+  to: string;
+  body: string;
+  /** Overrides the gateway account's senderId for this message. */
+  senderId?: string | null;
+}
+
+export interface SmsGatewayConfig {
+  provider: "console" | "webhook" | "twilio";
+  endpoint?: string | null;
+  senderId?: string | null;
+  /** Already decrypted. */
+  credentials?: string | null;
+}
+
+export interface SmsSendResult {
+  providerMessageId?: string;
+}
+
+export interface SmsSender {
+  send(message: SmsMessage): Promise<SmsSendResult>;
+}
+
+export interface SmsLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface SmsSenderFactoryDeps {
+  outbox: SmsOutbox;
+  logger: SmsLogger;
+  revealCodesInLog: boolean;
+  fetchImpl?: typeof fetch;
+  /** Per HTTP attempt, including reading the reply. Default 5000. */
+  timeoutMs?: number;
+  /** Extra attempts after the first for transient failures. Default 2. */
+  retries?: number;
+  /** First backoff; doubles on each retry. Default 200. */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock for outbox timestamps and webhook signatures. */
+  now?: () => Date;
+}
+
+/** Builds the SmsSender for a gateway account's provider; shares one outbox, logger and retry policy. */
+export function createSmsSenderFactory(deps: SmsSenderFactoryDeps): (config: SmsGatewayConfig) => SmsSender {
+  const policy: HttpRetryPolicy = {
+    timeoutMs: deps.timeoutMs ?? 5000,
+    retries: deps.retries ?? 2,
+    backoffMs: deps.backoffMs ?? 200,
+    sleep: deps.sleep ?? ((ms) => delay(ms)),
+  };
+  // Resolved per call, not captured, so the global is looked up when a send happens.
+  const fetchImpl: typeof fetch = deps.fetchImpl ?? ((input, init) => fetch(input, init));
+  const now = deps.now ?? (() => new Date());
+
+  return (config) => {
+    const account = { endpoint: config.endpoint, senderId: config.senderId, credentials: config.credentials };
+    switch (config.provider) {
+      case "console":
+        return createConsoleSender({ outbox: deps.outbox, logger: deps.logger, revealCodesInLog: deps.revealCodesInLog, senderId: config.senderId, now });
+      case "webhook":
+        return createWebhookSender({ ...account, fetchImpl, policy, logger: deps.logger, now });
+      case "twilio":
+        return createTwilioSender({ ...account, fetchImpl, policy, logger: deps.logger });
+      default:
+        // Provider names come from the database; an unknown one is a configuration fault, not a crash.
+        throw new SmsDeliveryError(`unknown SMS provider "${String((config as { provider: unknown }).provider)}"`, "gatewayMisconfigured", false);
+    }
+  };
+}

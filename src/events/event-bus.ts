@@ -1,0 +1,98 @@
+/** Events the gateway publishes; payloads are JSON-safe so they can cross processes. */
+export interface EventTopics {
+  authenticationMethodChanged: {
+    userId: string;
+    kind: "added" | "updated" | "deleted";
+    method:
+      | { type: "phone"; phoneType: string; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
+      | { type: "password"; createdAt: string | null };
+  };
+  operationChanged: { operationId: string; userId: string; status: string };
+}
+
+export type Topic = keyof EventTopics;
+
+export interface Subscription<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorResult<T>>;
+}
+
+/** Publish/subscribe transport: in-process for one server, PostgreSQL LISTEN/NOTIFY for several. */
+export interface EventBus {
+  publish<K extends Topic>(topic: K, payload: EventTopics[K]): Promise<void>;
+  subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
+  close(): Promise<void>;
+}
+
+type Listener = (payload: unknown) => void;
+
+/** Fan-out to local subscribers; the transports below feed it. */
+export function createLocalFanout() {
+  const listeners = new Map<Topic, Set<Listener>>();
+
+  function deliver(topic: Topic, payload: unknown) {
+    for (const listener of listeners.get(topic) ?? []) listener(payload);
+  }
+
+  function subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]> {
+    const queue: EventTopics[K][] = [];
+    let waiting: ((r: IteratorResult<EventTopics[K]>) => void) | undefined;
+    let done = false;
+    const listener: Listener = (payload) => {
+      const typed = payload as EventTopics[K];
+      if (done || (filter && !filter(typed))) return;
+      if (waiting) {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve({ value: typed, done: false });
+      } else queue.push(typed);
+    };
+    let set = listeners.get(topic);
+    if (!set) listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    const finish = async (): Promise<IteratorResult<EventTopics[K]>> => {
+      done = true;
+      set!.delete(listener);
+      queue.length = 0;
+      waiting?.({ value: undefined, done: true });
+      waiting = undefined;
+      return { value: undefined, done: true };
+    };
+    return {
+      next: () => {
+        if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => (waiting = resolve));
+      },
+      return: finish,
+      throw: async (error) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  return {
+    deliver,
+    subscribe,
+    closeAll: () => {
+      for (const set of listeners.values()) set.clear();
+    },
+  };
+}
+
+/** Single-process bus (embedded database). */
+export function createInProcessEventBus(): EventBus {
+  const fanout = createLocalFanout();
+  return {
+    async publish(topic, payload) {
+      fanout.deliver(topic, payload);
+    },
+    subscribe: fanout.subscribe,
+    async close() {
+      fanout.closeAll();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema, type ResolverData } from "type-graphql";
+import type { GraphQLContext } from "./context.js";
+
+export type ResolverInstance = object;
+
+/**
+ * Builds the executable schema from resolver instances (services already injected), so
+ * resolvers stay thin and nothing is a module-level singleton.
+ */
+export async function buildGatewaySchema(resolvers: ResolverInstance[], options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
+  const byClass = new Map<Function, ResolverInstance>(resolvers.map((r) => [r.constructor, r]));
+  return buildSchema({
+    resolvers: resolvers.map((r) => r.constructor) as [Function, ...Function[]],
+    container: {
+      get: (cls: Function, _data: ResolverData<GraphQLContext>) => {
+        const instance = byClass.get(cls);
+        if (!instance) throw new Error(`No instance registered for ${cls.name}`);
+        return instance;
+      },
+    },
+    validate: false,
+    emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: false } : false,
+  });
+}

@@ -1,0 +1,62 @@
+import type { Prisma } from "../../db/database.js";
+import type { PhoneMethod } from "../../generated/prisma/client.js";
+import type { PhoneType } from "../../generated/prisma/enums.js";
+
+export type PhoneMethodRecord = PhoneMethod;
+
+const TYPE_ORDER: Record<PhoneType, number> = { mobile: 0, alternateMobile: 1, office: 2 };
+
+export const byPhoneTypeOrder = (a: { phoneType: PhoneType }, b: { phoneType: PhoneType }) =>
+  TYPE_ORDER[a.phoneType] - TYPE_ORDER[b.phoneType];
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { code?: string } };
+  return e?.code === "P2002" || e?.cause?.code === "23505" || /unique constraint/i.test(e?.message ?? "");
+}
+
+/** Storage of phone authentication methods; SMS sign-in numbers are unique by a partial index. */
+export function createPhoneMethodsRepository(prisma: Prisma) {
+  return {
+    findPhoneMethodsByUserIds: async (userIds: readonly string[]) =>
+      (await prisma.phoneMethod.findMany({ where: { userId: { in: [...userIds] } } })).sort(byPhoneTypeOrder),
+
+    findSmsSignInOwnersByNumbers: (numbers: readonly string[]) =>
+      prisma.phoneMethod.findMany({
+        where: { phoneNumber: { in: [...numbers] }, smsSignInEnabled: true },
+        select: { phoneNumber: true, userId: true },
+      }),
+
+    findSmsSignInPhoneByNumber: (phoneNumber: string) =>
+      prisma.phoneMethod.findFirst({ where: { phoneNumber, smsSignInEnabled: true } }),
+
+    findPhoneMethod: (userId: string, phoneType: PhoneType) =>
+      prisma.phoneMethod.findUnique({ where: { userId_phoneType: { userId, phoneType } } }),
+
+    insertPhoneMethod: (data: { userId: string; phoneType: PhoneType; phoneNumber: string }) =>
+      prisma.phoneMethod.create({ data: { ...data, smsSignInEnabled: false } }),
+
+    updatePhoneNumber: (userId: string, phoneType: PhoneType, phoneNumber: string) =>
+      prisma.phoneMethod.update({
+        where: { userId_phoneType: { userId, phoneType } },
+        data: { phoneNumber, smsSignInEnabled: false },
+      }),
+
+    /** Throws a unique violation when another user already signs in with this number. */
+    setSmsSignInEnabled: (userId: string, phoneType: PhoneType, enabled: boolean) =>
+      prisma.phoneMethod.update({
+        where: { userId_phoneType: { userId, phoneType } },
+        data: { smsSignInEnabled: enabled },
+      }),
+
+    disableSmsSignInForUsers: (userIds: string[]) =>
+      prisma.phoneMethod.updateMany({ where: { userId: { in: userIds }, smsSignInEnabled: true }, data: { smsSignInEnabled: false } }),
+
+    deletePhoneMethod: (userId: string, phoneType: PhoneType) =>
+      prisma.phoneMethod.deleteMany({ where: { userId, phoneType } }),
+
+    findAllMobilePhones: () =>
+      prisma.phoneMethod.findMany({ where: { phoneType: "mobile" }, orderBy: { createdAt: "asc" } }),
+  };
+}
+
+export type PhoneMethodsRepository = ReturnType<typeof createPhoneMethodsRepository>;

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.js";
+import { AuthenticationMethodSignInState } from "../../graphql/enums.js";
+import { PhoneAuthenticationMethod } from "../authentication/authentication-method.type.js";
+import { PhoneMethodInput } from "./phone-method.input.js";
+import type { PhoneMethodsService } from "./phone-methods.service.js";
+
+const userIdArg = () => Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" });
+
+@Resolver(() => PhoneAuthenticationMethod)
+export class PhoneMethodsResolver {
+  constructor(private readonly phones: PhoneMethodsService) {}
+
+  @FieldResolver(() => AuthenticationMethodSignInState)
+  async smsSignInState(@Root() phone: PhoneAuthenticationMethod, @Ctx() ctx: GraphQLContext): Promise<AuthenticationMethodSignInState> {
+    return (await this.phones.smsSignInState(ctx, phone.record)) as AuthenticationMethodSignInState;
+  }
+
+  @Mutation(() => PhoneAuthenticationMethod)
+  async addPhoneMethod(
+    @userIdArg() userId: string | null,
+    @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PhoneAuthenticationMethod> {
+    return PhoneAuthenticationMethod.of(await this.phones.addPhoneMethod(ctx, userId, input));
+  }
+
+  @Mutation(() => PhoneAuthenticationMethod)
+  async updatePhoneMethod(
+    @userIdArg() userId: string | null,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PhoneAuthenticationMethod> {
+    return PhoneAuthenticationMethod.of(await this.phones.updatePhoneMethod(ctx, userId, id, input));
+  }
+
+  @Mutation(() => ID)
+  async deletePhoneMethod(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return this.phones.deletePhoneMethod(ctx, userId, id);
+  }
+
+  @Mutation(() => PhoneAuthenticationMethod)
+  async enableSmsSignIn(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
+    return PhoneAuthenticationMethod.of(await this.phones.enableSmsSignIn(ctx, userId, id));
+  }
+
+  @Mutation(() => PhoneAuthenticationMethod)
+  async disableSmsSignIn(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
+    return PhoneAuthenticationMethod.of(await this.phones.disableSmsSignIn(ctx, userId, id));
+  }
+}

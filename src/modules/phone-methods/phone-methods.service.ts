@@ -1,0 +1,226 @@
+import DataLoader from "dataloader";
+import { DomainError, badInput, notFound } from "../../errors/domain-error.js";
+import type { EventBus } from "../../events/event-bus.js";
+import type { PhoneType } from "../../generated/prisma/enums.js";
+import { normalisePhoneNumber } from "../../lib/phone-number.js";
+import type { PolicyService } from "../policy/policy.service.js";
+import type { RequestScope, UsersService } from "../users/users.service.js";
+import { PHONE_METHOD_IDS, phoneTypeForMethodId } from "./method-ids.js";
+import { isUniqueViolation, type PhoneMethodRecord, type PhoneMethodsRepository } from "./phone-methods.repository.js";
+
+export type SmsSignInState = "notSupported" | "notAllowedByPolicy" | "notEnabled" | "phoneNumberNotUnique" | "ready" | "notConfigured";
+
+export interface PhoneMethodInput {
+  phoneNumber: string;
+  phoneType: PhoneType;
+}
+
+export interface PhoneLoaders {
+  phoneMethodsByUserId: DataLoader<string, PhoneMethodRecord[]>;
+  smsSignInOwnerByNumber: DataLoader<string, string | null>;
+}
+
+const PHONE_TYPES: PhoneType[] = ["mobile", "alternateMobile", "office"];
+
+export function toMethodEvent(phone: PhoneMethodRecord) {
+  return {
+    type: "phone" as const,
+    phoneType: phone.phoneType,
+    phoneNumber: phone.phoneNumber,
+    smsSignInEnabled: phone.smsSignInEnabled,
+    createdAt: phone.createdAt.toISOString(),
+  };
+}
+
+/** Phone authentication methods and their SMS sign-in state (spec section 5). */
+export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; users: UsersService; policy: PolicyService; events: EventBus }) {
+  const { repo, users, policy, events } = deps;
+
+  const createLoaders = (): PhoneLoaders => ({
+    phoneMethodsByUserId: new DataLoader(async (userIds) => {
+      const rows = await repo.findPhoneMethodsByUserIds(userIds);
+      return userIds.map((id) => rows.filter((r) => r.userId === id));
+    }),
+    smsSignInOwnerByNumber: new DataLoader(async (numbers) => {
+      const rows = await repo.findSmsSignInOwnersByNumbers(numbers);
+      return numbers.map((n) => rows.find((r) => r.phoneNumber === n)?.userId ?? null);
+    }),
+  });
+
+  async function smsSignInState(scope: RequestScope, phone: PhoneMethodRecord): Promise<SmsSignInState> {
+    if (phone.phoneType !== "mobile") return "notSupported";
+    if (!(await policy.isSignInAllowed(scope, phone.userId))) return "notAllowedByPolicy";
+    if (phone.smsSignInEnabled) return "ready";
+    const owner = await scope.loaders.smsSignInOwnerByNumber.load(phone.phoneNumber);
+    return owner && owner !== phone.userId ? "phoneNumberNotUnique" : "notEnabled";
+  }
+
+  function typeOf(methodId: string): PhoneType {
+    const type = phoneTypeForMethodId(methodId);
+    if (!type) throw notFound("Phone method");
+    return type;
+  }
+
+  function validateInput(input: PhoneMethodInput) {
+    if (!PHONE_TYPES.includes(input.phoneType)) throw badInput("Unknown phoneType", { field: "phoneType" });
+    return normalisePhoneNumber(input.phoneNumber);
+  }
+
+  async function listPhoneMethods(scope: RequestScope, userId: string): Promise<PhoneMethodRecord[]> {
+    return scope.loaders.phoneMethodsByUserId.load(userId);
+  }
+
+  async function findOwnPhone(userId: string, type: PhoneType): Promise<PhoneMethodRecord> {
+    const phone = await repo.findPhoneMethod(userId, type);
+    if (!phone) throw notFound("Phone method");
+    return phone;
+  }
+
+  /** Turns SMS sign-in on when the policy allows it and the number is free; the index arbitrates races. */
+  async function tryEnableSmsSignIn(phone: PhoneMethodRecord): Promise<PhoneMethodRecord> {
+    try {
+      return await repo.setSmsSignInEnabled(phone.userId, phone.phoneType, true);
+    } catch (error) {
+      if (isUniqueViolation(error)) return phone;
+      throw error;
+    }
+  }
+
+  function forget(scope: RequestScope, userId: string, ...numbers: string[]) {
+    scope.loaders.phoneMethodsByUserId.clear(userId);
+    for (const n of numbers) scope.loaders.smsSignInOwnerByNumber.clear(n);
+  }
+
+  async function publish(kind: "added" | "updated" | "deleted", phone: PhoneMethodRecord) {
+    await events.publish("authenticationMethodChanged", { userId: phone.userId, kind, method: toMethodEvent(phone) });
+  }
+
+  async function addPhoneMethod(scope: RequestScope, userRef: string | null | undefined, input: PhoneMethodInput) {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    const number = validateInput(input);
+    const existing = await repo.findPhoneMethodsByUserIds([target.id]);
+    if (existing.some((p) => p.phoneType === input.phoneType)) {
+      throw new DomainError("CONFLICT", `The user already has a ${input.phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
+    }
+    if (input.phoneType === "alternateMobile" && !existing.some((p) => p.phoneType === "mobile")) {
+      throw new DomainError("PRECONDITION_FAILED", "An alternateMobile phone needs a mobile phone first", { reason: "mobileRequired" });
+    }
+    let phone: PhoneMethodRecord;
+    try {
+      phone = await repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError("CONFLICT", `The user already has a ${input.phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
+      }
+      throw error;
+    }
+    if (phone.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) phone = await tryEnableSmsSignIn(phone);
+    forget(scope, target.id, phone.phoneNumber);
+    await publish("added", phone);
+    return phone;
+  }
+
+  async function updatePhoneMethod(scope: RequestScope, userRef: string | null | undefined, methodId: string, input: PhoneMethodInput) {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    const type = typeOf(methodId);
+    const number = validateInput(input);
+    if (input.phoneType !== type) {
+      throw badInput("A phone's type can't be changed: add a phone of the new type, then delete this one", { reason: "phoneTypeImmutable", field: "phoneType" });
+    }
+    const current = await findOwnPhone(target.id, type);
+    if (current.phoneNumber === number.stored) return current;
+    let phone = await repo.updatePhoneNumber(target.id, type, number.stored);
+    if (phone.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) phone = await tryEnableSmsSignIn(phone);
+    forget(scope, target.id, current.phoneNumber, phone.phoneNumber);
+    await publish("updated", phone);
+    return phone;
+  }
+
+  async function deletePhoneMethod(scope: RequestScope, userRef: string | null | undefined, methodId: string): Promise<string> {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    const type = typeOf(methodId);
+    const phone = await findOwnPhone(target.id, type);
+    if (type === "mobile" && (await repo.findPhoneMethod(target.id, "alternateMobile"))) {
+      throw new DomainError("PRECONDITION_FAILED", "Delete the alternateMobile phone before the mobile phone", { reason: "alternateMobileExists" });
+    }
+    if ((await smsSignInState(scope, phone)) === "ready") {
+      throw new DomainError("PRECONDITION_FAILED", "This phone is the user's default sign-in method: disable SMS sign-in first", { reason: "defaultSignInMethod" });
+    }
+    await repo.deletePhoneMethod(target.id, type);
+    forget(scope, target.id, phone.phoneNumber);
+    await publish("deleted", phone);
+    return PHONE_METHOD_IDS[type];
+  }
+
+  async function enableSmsSignIn(scope: RequestScope, userRef: string | null | undefined, methodId: string) {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    const phone = await findOwnPhone(target.id, typeOf(methodId));
+    const state = await smsSignInState(scope, phone);
+    if (state === "ready") return phone;
+    if (state === "notSupported" || state === "notAllowedByPolicy") {
+      throw new DomainError("PRECONDITION_FAILED", state === "notSupported" ? "Only a mobile phone can be used for SMS sign-in" : "The policy does not allow this user SMS sign-in", { reason: state });
+    }
+    const conflict = () =>
+      new DomainError("CONFLICT", "Another user already signs in with this phone number", { reason: "phoneNumberNotUnique" });
+    if (state === "phoneNumberNotUnique") throw conflict();
+    let enabled: PhoneMethodRecord;
+    try {
+      enabled = await repo.setSmsSignInEnabled(target.id, phone.phoneType, true);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict();
+      throw error;
+    }
+    forget(scope, target.id, phone.phoneNumber);
+    await publish("updated", enabled);
+    return enabled;
+  }
+
+  async function disableSmsSignIn(scope: RequestScope, userRef: string | null | undefined, methodId: string) {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    const phone = await findOwnPhone(target.id, typeOf(methodId));
+    if (phone.phoneType !== "mobile") {
+      throw new DomainError("PRECONDITION_FAILED", "Only a mobile phone can be used for SMS sign-in", { reason: "notSupported" });
+    }
+    if (!phone.smsSignInEnabled) return phone;
+    const disabled = await repo.setSmsSignInEnabled(target.id, phone.phoneType, false);
+    forget(scope, target.id, phone.phoneNumber);
+    await publish("updated", disabled);
+    return disabled;
+  }
+
+  /** A policy change turns sign-in off for users it no longer allows and on for newly allowed ones. */
+  policy.onPolicyChanged(async (before, after) => {
+    const mobiles = await repo.findAllMobilePhones();
+    if (mobiles.length === 0) return;
+    const memberships = await policy.findSecurityRoleIdsByUserIds([...new Set(mobiles.map((m) => m.userId))]);
+    const rolesOf = (userId: string) => memberships.filter((m) => m.userId === userId).map((m) => m.securityRoleId);
+    const toDisable: PhoneMethodRecord[] = [];
+    const toEnable: PhoneMethodRecord[] = [];
+    for (const m of mobiles) {
+      const wasAllowed = policy.allowsSignIn(before, m.userId, rolesOf(m.userId));
+      const nowAllowed = policy.allowsSignIn(after, m.userId, rolesOf(m.userId));
+      if (!nowAllowed && m.smsSignInEnabled) toDisable.push(m);
+      else if (nowAllowed && !wasAllowed && !m.smsSignInEnabled) toEnable.push(m);
+    }
+    if (toDisable.length) await repo.disableSmsSignInForUsers(toDisable.map((m) => m.userId));
+    for (const m of toDisable) await publish("updated", { ...m, smsSignInEnabled: false });
+    for (const m of toEnable) {
+      const enabled = await tryEnableSmsSignIn(m);
+      if (enabled.smsSignInEnabled) await publish("updated", enabled);
+    }
+  });
+
+  return {
+    createLoaders,
+    smsSignInState,
+    listPhoneMethods,
+    addPhoneMethod,
+    updatePhoneMethod,
+    deletePhoneMethod,
+    enableSmsSignIn,
+    disableSmsSignIn,
+    findSmsSignInPhoneByNumber: repo.findSmsSignInPhoneByNumber,
+  };
+}
+
+export type PhoneMethodsService = ReturnType<typeof createPhoneMethodsService>;

@@ -1,0 +1,13 @@
+import type { Viewer } from "../auth/viewer.js";
+import type { PhoneLoaders } from "./phone-methods/phone-methods.service.js";
+import type { PolicyLoaders } from "./policy/policy.service.js";
+import type { UserLoaders } from "./users/users.service.js";
+
+/** Every feature's per-request DataLoaders. */
+export type Loaders = UserLoaders & PolicyLoaders & PhoneLoaders;
+
+/** What a request carries into services: who calls, and the request's batching loaders. */
+export interface RequestScope {
+  viewer: Viewer;
+  loaders: Loaders;
+}

@@ -1,0 +1,214 @@
+import DataLoader from "dataloader";
+import { randomUUID } from "node:crypto";
+import {
+  canAccessMethods,
+  canActOnOtherUsers,
+  canListUsers,
+  canManageDirectory,
+  requireAuthenticated,
+  requireSignedInUser,
+  type Access,
+} from "../../auth/permissions.js";
+import type { RequestScope } from "../request-scope.js";
+import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
+import type { DirectoryRoleName } from "../../generated/prisma/enums.js";
+import type { Clock } from "../../lib/clock.js";
+import type { PasswordHasher } from "../../lib/password-hasher.js";
+import { checkPasswordPolicy } from "../../lib/password-policy.js";
+import type { UserRecord, UsersRepository } from "./users.repository.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const MAX_PAGE = 100;
+
+export interface UserLoaders {
+  userById: DataLoader<string, UserRecord | null>;
+  directoryRolesByUserId: DataLoader<string, DirectoryRoleName[]>;
+}
+
+export type { RequestScope };
+
+export interface TargetUser extends UserRecord {
+  directoryRoles: DirectoryRoleName[];
+}
+
+export interface UserPage {
+  users: UserRecord[];
+  hasNextPage: boolean;
+}
+
+function encodeCursor(user: UserRecord): string {
+  return Buffer.from(`upn:${user.userPrincipalName}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!decoded.startsWith("upn:")) throw badInput("Invalid cursor", { field: "after" });
+  return decoded.slice(4);
+}
+
+/** The directory: finding users (by id or UPN), authorising access to them, and administering them. */
+export function createUsersService(deps: { repo: UsersRepository; hasher: PasswordHasher; clock: Clock }) {
+  const { repo, hasher, clock } = deps;
+
+  const createLoaders = (): UserLoaders => ({
+    userById: new DataLoader(async (ids) => {
+      const rows = await repo.findUsersByIds(ids.filter((id) => UUID.test(id)));
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    directoryRolesByUserId: new DataLoader(async (ids) => {
+      const rows = await repo.findDirectoryRolesByUserIds(ids);
+      return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.role));
+    }),
+  });
+
+  async function findUser(scope: RequestScope, ref: string): Promise<UserRecord | null> {
+    const trimmed = ref.trim();
+    if (UUID.test(trimmed)) return scope.loaders.userById.load(trimmed.toLowerCase());
+    if (!trimmed.includes("@")) return null;
+    const user = await repo.findUserByPrincipalName(trimmed);
+    if (user) scope.loaders.userById.prime(user.id, user);
+    return user;
+  }
+
+  async function withRoles(scope: RequestScope, user: UserRecord): Promise<TargetUser> {
+    return { ...user, directoryRoles: await scope.loaders.directoryRolesByUserId.load(user.id) };
+  }
+
+  /**
+   * The user a request acts on (omitted = the caller), checked against the permission matrix.
+   * Whether another user exists is only told to callers allowed to act on other users.
+   */
+  async function resolveTarget(scope: RequestScope, ref: string | null | undefined, access: Access): Promise<TargetUser> {
+    const { viewer } = scope;
+    requireAuthenticated(viewer);
+    if (ref === null || ref === undefined) {
+      requireSignedInUser(viewer);
+      ref = viewer.userId;
+    }
+    const user = await findUser(scope, ref);
+    if (!user) {
+      if (canActOnOtherUsers(viewer, access)) throw notFound("User");
+      throw forbidden();
+    }
+    const target = await withRoles(scope, user);
+    if (!canAccessMethods(viewer, target, access)) {
+      throw forbidden(
+        access === "read"
+          ? "You are not allowed to read this user's authentication methods"
+          : "You are not allowed to change this user's authentication methods",
+      );
+    }
+    return target;
+  }
+
+  async function me(scope: RequestScope): Promise<UserRecord> {
+    requireSignedInUser(scope.viewer);
+    const user = await scope.loaders.userById.load(scope.viewer.userId);
+    if (!user) throw new DomainError("UNAUTHENTICATED", "The signed-in user no longer exists");
+    return user;
+  }
+
+  async function listUsers(scope: RequestScope, args: { first: number; after?: string | null; search?: string | null }): Promise<UserPage> {
+    requireAuthenticated(scope.viewer);
+    if (!canListUsers(scope.viewer)) throw forbidden("You are not allowed to list the directory");
+    if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE) {
+      throw badInput(`first must be between 0 and ${MAX_PAGE}`, { field: "first" });
+    }
+    const search = args.search?.trim() || undefined;
+    if (search && search.length > 256) throw badInput("search is too long", { field: "search" });
+    const rows = await repo.listUsersAfter({
+      afterPrincipalName: args.after ? decodeCursor(args.after) : undefined,
+      search,
+      take: args.first + 1,
+    });
+    for (const u of rows) scope.loaders.userById.prime(u.id, u);
+    return { users: rows.slice(0, args.first), hasNextPage: rows.length > args.first };
+  }
+
+  function requireDirectoryAdmin(scope: RequestScope) {
+    requireAuthenticated(scope.viewer);
+    if (!canManageDirectory(scope.viewer)) {
+      throw forbidden("Directory administration needs the Global Administrator role or User.ReadWrite.All");
+    }
+  }
+
+  async function findExisting(scope: RequestScope, ref: string): Promise<UserRecord> {
+    const user = await findUser(scope, ref);
+    if (!user) throw notFound("User");
+    return user;
+  }
+
+  async function createUser(scope: RequestScope, input: { userPrincipalName: string; displayName?: string | null; password?: string | null }) {
+    requireDirectoryAdmin(scope);
+    const upn = input.userPrincipalName.trim().toLowerCase();
+    if (!UPN.test(upn) || upn.length > 254) throw badInput("userPrincipalName must look like name@domain", { field: "userPrincipalName" });
+    const displayName = input.displayName?.trim() || null;
+    if (displayName && displayName.length > 256) throw badInput("displayName is too long", { field: "displayName" });
+    let passwordHash: string | null = null;
+    if (input.password !== undefined && input.password !== null) {
+      const violation = checkPasswordPolicy(input.password, { userPrincipalName: upn, displayName });
+      if (violation) throw badInput(violation.message, { reason: violation.reason, field: "password" });
+      passwordHash = await hasher.hash(input.password);
+    }
+    if (await repo.findUserByPrincipalName(upn)) {
+      throw new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
+    }
+    try {
+      return await repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") {
+        throw new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
+      }
+      throw error;
+    }
+  }
+
+  async function refuseRemovingLastGlobalAdmin(user: TargetUser) {
+    if (user.directoryRoles.includes("GLOBAL_ADMINISTRATOR") && (await repo.countUsersWithRole("GLOBAL_ADMINISTRATOR")) <= 1) {
+      throw new DomainError("PRECONDITION_FAILED", "The directory must keep at least one Global Administrator", { reason: "lastGlobalAdministrator" });
+    }
+  }
+
+  async function deleteUser(scope: RequestScope, ref: string): Promise<string> {
+    requireDirectoryAdmin(scope);
+    const user = await withRoles(scope, await findExisting(scope, ref));
+    await refuseRemovingLastGlobalAdmin(user);
+    await repo.deleteUserById(user.id);
+    return user.id;
+  }
+
+  async function assignDirectoryRole(scope: RequestScope, ref: string, role: DirectoryRoleName) {
+    requireDirectoryAdmin(scope);
+    const user = await findExisting(scope, ref);
+    await repo.addDirectoryRole(user.id, role);
+    scope.loaders.directoryRolesByUserId.clear(user.id);
+    return user;
+  }
+
+  async function removeDirectoryRole(scope: RequestScope, ref: string, role: DirectoryRoleName) {
+    requireDirectoryAdmin(scope);
+    const user = await withRoles(scope, await findExisting(scope, ref));
+    if (role === "GLOBAL_ADMINISTRATOR") await refuseRemovingLastGlobalAdmin(user);
+    await repo.removeDirectoryRole(user.id, role);
+    scope.loaders.directoryRolesByUserId.clear(user.id);
+    return user;
+  }
+
+  return {
+    createLoaders,
+    findUser,
+    resolveTarget,
+    me,
+    listUsers,
+    encodeCursor,
+    createUser,
+    deleteUser,
+    assignDirectoryRole,
+    removeDirectoryRole,
+    directoryRoles: (scope: RequestScope, userId: string) => scope.loaders.directoryRolesByUserId.load(userId),
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../db/database.js";
+import type { DirectoryRoleName } from "../generated/prisma/enums.js";
+import type { PasswordHasher } from "../lib/password-hasher.js";
+import { generateStrongPassword } from "../lib/password-policy.js";
+
+export const DEMO_IDENTITY_STORE = "wingtiptoysonline.com";
+
+const DEMO_USERS: { userPrincipalName: string; displayName: string; role?: DirectoryRoleName }[] = [
+  { userPrincipalName: "avery.howard@wingtiptoysonline.com", displayName: "Avery Howard" },
+  { userPrincipalName: "admin@wingtiptoysonline.com", displayName: "Directory Admin", role: "GLOBAL_ADMINISTRATOR" },
+  { userPrincipalName: "authadmin@wingtiptoysonline.com", displayName: "Auth Admin", role: "AUTHENTICATION_ADMINISTRATOR" },
+  { userPrincipalName: "privadmin@wingtiptoysonline.com", displayName: "Privileged Auth Admin", role: "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR" },
+];
+
+export interface SeedResult {
+  created: boolean;
+  /** Generated passwords, to be shown once to whoever ran the seed; never stored in clear. */
+  passwords: Record<string, string>;
+}
+
+/** Seeds the demo directory of the spec (section 2); does nothing when it is already there. */
+export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher): Promise<SeedResult> {
+  const exists = await prisma.identityStore.findUnique({ where: { id: DEMO_IDENTITY_STORE } });
+  if (exists) return { created: false, passwords: {} };
+
+  const passwords: Record<string, string> = {};
+  const users = await Promise.all(
+    DEMO_USERS.map(async (u) => {
+      const password = generateStrongPassword();
+      passwords[u.userPrincipalName] = password;
+      return { ...u, id: randomUUID(), passwordHash: await hasher.hash(password) };
+    }),
+  );
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    const gateway = (await tx.smsGatewayAccount.findFirst({ where: { isDefault: true } })) ??
+      (await tx.smsGatewayAccount.create({ data: { id: randomUUID(), name: "Development console", provider: "console", isDefault: true } }));
+    await tx.identityStore.create({
+      data: {
+        id: DEMO_IDENTITY_STORE,
+        name: DEMO_IDENTITY_STORE,
+        passwordEnabled: true,
+        smsEnabled: true,
+        smsGatewayAccountId: gateway.id,
+        smsMessageTemplate: "Your verification code is [Code]",
+      },
+    });
+    await tx.authenticationMethodConfiguration.upsert({
+      where: { id: "sms" },
+      create: { id: "sms", enabled: true, targets: { create: [{ targetType: "group", targetId: "all_users", isUsableForSignIn: true }] } },
+      update: {},
+    });
+    for (const u of users) {
+      await tx.user.upsert({
+        where: { userPrincipalName: u.userPrincipalName },
+        create: {
+          id: u.id,
+          userPrincipalName: u.userPrincipalName,
+          displayName: u.displayName,
+          passwordHash: u.passwordHash,
+          passwordChangedAt: now,
+          ...(u.role ? { directoryRoles: { create: [{ role: u.role }] } } : {}),
+        },
+        update: {},
+      });
+    }
+  });
+  return { created: true, passwords };
+}
