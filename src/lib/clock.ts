@@ -22,3 +22,17 @@ export function createManualClock(start = new Date()): ManualClock {
     },
   };
 }
+
+/** Real time plus an adjustable offset: tests jump forward (code expiry, lockouts) without sleeping. */
+export function createOffsetClock(): ManualClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (date) => {
+      offset = date.getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

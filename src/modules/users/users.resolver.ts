@@ -22,12 +22,12 @@ export class UsersResolver {
 
   @Query(() => UserConnection, { description: "The directory, ordered by userPrincipalName (Relay cursor connection)" })
   async users(
-    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("search", () => String, { nullable: true }) search: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UserConnection> {
-    const page = await this.directory.listUsers(ctx, { first, after, search });
+    const page = await this.directory.listUsers(ctx, { first: first ?? 50, after, search });
     const edges = page.users.map((u) => ({ cursor: this.directory.encodeCursor(u), node: User.of(u) }));
     return {
       edges,

@@ -1,0 +1,19 @@
+import "reflect-metadata";
+import { printSchema, type GraphQLSchema } from "graphql";
+import { AuthenticationResolver } from "../modules/authentication/authentication.resolver.js";
+import { PhoneMethodsResolver } from "../modules/phone-methods/phone-methods.resolver.js";
+import { PolicyResolver } from "../modules/policy/policy.resolver.js";
+import { UsersResolver } from "../modules/users/users.resolver.js";
+import { buildGatewaySchema } from "./schema.js";
+
+/** Every resolver class, in the order their types appear in schema.graphql. */
+export const RESOLVER_CLASSES = [UsersResolver, AuthenticationResolver, PhoneMethodsResolver, PolicyResolver];
+
+/** The schema's SDL without any service behind it (for schema.graphql and codegen). */
+export async function buildSchemaForPrinting(): Promise<GraphQLSchema> {
+  return buildGatewaySchema(RESOLVER_CLASSES.map((cls) => Object.create(cls.prototype) as object));
+}
+
+export async function printGatewaySchema(): Promise<string> {
+  return `# Generated from the type-graphql resolvers by \`npm run schema:emit\`. Do not edit.\n\n${printSchema(await buildSchemaForPrinting())}\n`;
+}

@@ -1,0 +1,108 @@
+import "reflect-metadata";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { createApp, type App } from "../../src/app.js";
+import { loadConfig } from "../../src/config/config.js";
+import { createOffsetClock, type ManualClock } from "../../src/lib/clock.js";
+import { seedDemoDirectory } from "../../src/seed/demo-directory.js";
+import { createGraphQLClient, type GraphQLClient } from "./graphql-client.js";
+
+/**
+ * Where the suite keeps its data: embedded PGlite by default; with TEST_DATABASE_URL (a
+ * PostgreSQL server URL) every test server gets a database of its own on that server.
+ */
+export const storageMode = process.env.TEST_DATABASE_URL ? "postgresql" : "embedded";
+
+export interface TestServer extends GraphQLClient {
+  app: App;
+  url: string;
+  passwords: Record<string, string>;
+  clock: ManualClock;
+  /** A bearer token for a user (by UPN), with the given delegated scopes. */
+  tokenFor(userPrincipalName: string, scopes?: string[]): Promise<string>;
+  /** An app-only token with the given application permissions. */
+  appToken(permissions: string[]): Promise<string>;
+  userId(userPrincipalName: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `authgate_test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  clock?: ManualClock;
+  /** Share one database between several servers (multi-instance tests). */
+  databaseUrl?: string;
+  seed?: boolean;
+}
+
+/** Starts the real app on a free port with fresh storage and the demo directory. */
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "authgate-test-"));
+  const ownDatabase = !options.databaseUrl && process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
+  const databaseUrl = options.databaseUrl ?? ownDatabase?.url;
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    SCRYPT_COST: "1024",
+    JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-signing",
+    ENCRYPTION_KEY: "test-encryption-key-that-is-long-enough-0123456789",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  const clock = options.clock ?? createOffsetClock();
+  let passwords: Record<string, string> = {};
+  const app = await createApp(config, { clock, onSeeded: (p) => (passwords = p) });
+  if (databaseUrl && options.seed !== false) {
+    passwords = (await seedDemoDirectory(app.database.prisma, app.hasher)).passwords;
+  }
+  const userId = async (upn: string) => {
+    const user = await app.database.prisma.user.findUnique({ where: { userPrincipalName: upn.toLowerCase() } });
+    if (!user) throw new Error(`no user ${upn}`);
+    return user.id;
+  };
+  const client = createGraphQLClient(app.url);
+  return {
+    ...client,
+    app,
+    url: app.url,
+    passwords,
+    clock,
+    userId,
+    async tokenFor(upn, scopes = ["UserAuthenticationMethod.ReadWrite"]) {
+      return (await app.tokens.issue({ subject: await userId(upn), scopes })).token;
+    },
+    async appToken(permissions) {
+      return (await app.tokens.issue({ subject: "test-app", app: true, roles: permissions })).token;
+    },
+    async stop() {
+      await app.stop();
+      await ownDatabase?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
