@@ -16,7 +16,9 @@ import type { Config } from "./config/config.js";
 import { loadOrCreateLocalSecrets } from "./config/local-secrets.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { createErrorFormatter } from "./errors/format-error.js";
+import { createSecretBox, deriveKey } from "./crypto/secret-box.js";
 import { createInProcessEventBus, type EventBus } from "./events/event-bus.js";
+import { createPostgresEventBus } from "./events/postgres-event-bus.js";
 import { createContextFactory, type GraphQLContext } from "./graphql/context.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { buildGatewaySchema } from "./graphql/schema.js";
@@ -24,6 +26,15 @@ import { systemClock, type Clock } from "./lib/clock.js";
 import { createPasswordHasher, type PasswordHasher } from "./lib/password-hasher.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { AuthenticationResolver } from "./modules/authentication/authentication.resolver.js";
+import { createMethodChangesFeed } from "./modules/authentication/method-changes.js";
+import { createOperationsRepository } from "./modules/operations/operations.repository.js";
+import { createOperationsService } from "./modules/operations/operations.service.js";
+import { PasswordMethodsResolver } from "./modules/password-methods/password-methods.resolver.js";
+import { createPasswordResetService } from "./modules/password-methods/password-reset.service.js";
+import { createPasswordResetWorker } from "./modules/password-methods/password-reset.worker.js";
+import { SignInResolver } from "./modules/sign-in/sign-in.resolver.js";
+import { createSignInService } from "./modules/sign-in/sign-in.service.js";
+import { SubscriptionsResolver } from "./modules/subscriptions.resolver.js";
 import { createPhoneMethodsRepository } from "./modules/phone-methods/phone-methods.repository.js";
 import { PhoneMethodsResolver } from "./modules/phone-methods/phone-methods.resolver.js";
 import { createPhoneMethodsService } from "./modules/phone-methods/phone-methods.service.js";
@@ -38,6 +49,7 @@ import { seedDemoDirectory } from "./seed/demo-directory.js";
 export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
+  workerOptions?: import("./modules/password-methods/password-reset.worker.js").WorkerOptions;
   /** Print the demo passwords when a fresh embedded database is seeded (npm start). */
   onSeeded?: (passwords: Record<string, string>) => void;
 }
@@ -86,20 +98,44 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (seeded.created) options.onSeeded?.(seeded.passwords);
   }
 
-  const events = createInProcessEventBus();
+  // One process on the embedded database: in-process events. A PostgreSQL server may be shared
+  // by several instances, so events travel through LISTEN/NOTIFY (PGlite can't carry them).
+  const events = database.kind === "postgresql" ? await createPostgresEventBus(database.connectionString, logger) : createInProcessEventBus();
+  const box = createSecretBox(deriveKey(core.encryptionKey, "operations.payload"));
   const usersRepo = createUsersRepository(prisma);
   const users = createUsersService({ repo: usersRepo, hasher, clock });
   const policy = createPolicyService({ repo: createPolicyRepository(prisma) });
   const phones = createPhoneMethodsService({ repo: createPhoneMethodsRepository(prisma), users, policy, events });
+  const operationsRepo = createOperationsRepository(prisma);
+  const operations = createOperationsService({ repo: operationsRepo, users, events });
+  const resetWorker = createPasswordResetWorker({
+    operations: operationsRepo,
+    operationsService: operations,
+    users,
+    hasher,
+    box,
+    clock,
+    events,
+    logger,
+    options: options.workerOptions,
+  });
+  const resets = createPasswordResetService({ operations: operationsRepo, operationsService: operations, users, box, clock, onQueued: resetWorker.kick });
+  const signIn = createSignInService({ users, hasher, tokens, clock, lockout: config.signIn });
 
   const schema = await buildGatewaySchema([
     new UsersResolver(users),
-    new AuthenticationResolver(phones),
+    new AuthenticationResolver(phones, operations),
     new PhoneMethodsResolver(phones),
     new PolicyResolver(policy),
+    new PasswordMethodsResolver(resets),
+    new SignInResolver(signIn),
+    new SubscriptionsResolver(),
   ]);
 
-  const createContext = createContextFactory([users.createLoaders, policy.createLoaders, phones.createLoaders]);
+  const createContext = createContextFactory([users.createLoaders, policy.createLoaders, phones.createLoaders, operations.createLoaders], {
+    followOperation: operations.followOperation,
+    followMethodChanges: createMethodChangesFeed({ users, events }),
+  });
   const authenticate = createAuthenticator({
     tokens,
     source: {
@@ -131,9 +167,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         }
       },
       context: (ctx) => createContext(ctx.extra.context!.viewer),
+      // The same error boundary as HTTP: codes and reasons kept, anything unexpected masked.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        "errors" in result && result.errors?.length
+          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never }
+          : result,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => {
-        const formatted = formatError(e.toJSON ? e.toJSON() : (e as never), e);
-        return new GraphQLError(formatted.message, { path: formatted.path, extensions: formatted.extensions });
+        const formatted = formatError(e.toJSON(), e);
+        return new GraphQLError(formatted.message, { extensions: formatted.extensions });
       }),
     },
     wsServer,
@@ -153,6 +194,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ],
   });
   await apollo.start();
+  await resetWorker.start({ exclusive: database.kind === "embedded" });
 
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -189,6 +231,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     stop() {
       stopping ??= (async () => {
+        await resetWorker.stop();
         await apollo.stop();
         await events.close();
         await database.close();

@@ -7,7 +7,15 @@ export interface EventTopics {
       | { type: "phone"; phoneType: string; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
       | { type: "password"; createdAt: string | null };
   };
-  operationChanged: { operationId: string; userId: string; status: string };
+  operationChanged: {
+    id: string;
+    userId: string;
+    status: "notStarted" | "running" | "succeeded" | "failed";
+    statusDetail: string | null;
+    resourceLocation: string | null;
+    createdAt: string;
+    lastActionAt: string;
+  };
 }
 
 export type Topic = keyof EventTopics;
@@ -23,9 +31,9 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-type Listener = (payload: unknown) => void;
+type Listener = ((payload: unknown) => void) & { finish?: () => Promise<unknown> };
 
-/** Fan-out to local subscribers; the transports below feed it. */
+/** Fan-out to local subscribers; the transports feed it. */
 export function createLocalFanout() {
   const listeners = new Map<Topic, Set<Listener>>();
 
@@ -57,6 +65,7 @@ export function createLocalFanout() {
       waiting = undefined;
       return { value: undefined, done: true };
     };
+    listener.finish = finish;
     return {
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
@@ -77,8 +86,9 @@ export function createLocalFanout() {
   return {
     deliver,
     subscribe,
-    closeAll: () => {
-      for (const set of listeners.values()) set.clear();
+    /** Ends every open subscription (shutdown). */
+    closeAll: async () => {
+      for (const set of listeners.values()) for (const listener of [...set]) await listener.finish?.();
     },
   };
 }
@@ -92,7 +102,7 @@ export function createInProcessEventBus(): EventBus {
     },
     subscribe: fanout.subscribe,
     async close() {
-      fanout.closeAll();
+      await fanout.closeAll();
     },
   };
 }

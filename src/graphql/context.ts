@@ -1,17 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.js";
+import type { MethodChangeEvent } from "../modules/authentication/method-changes.js";
+import type { OperationEvent } from "../modules/operations/operations.service.js";
 import type { Loaders, RequestScope } from "../modules/request-scope.js";
+
+/** Live sources behind subscriptions (process-wide services, reached from the context). */
+export interface Feeds {
+  followOperation(scope: RequestScope, operationId: string): Promise<AsyncIterable<OperationEvent>>;
+  followMethodChanges(scope: RequestScope, userRef: string | null | undefined): Promise<AsyncIterable<MethodChangeEvent>>;
+}
 
 /** Per-request state shared by HTTP and graphql-ws: who calls, batching loaders, a request id. */
 export interface GraphQLContext extends RequestScope {
   requestId: string;
+  feeds: Feeds;
 }
 
 export type LoaderFactory = () => Partial<Loaders>;
 
-export function createContextFactory(loaderFactories: LoaderFactory[]) {
+export function createContextFactory(loaderFactories: LoaderFactory[], feeds: Feeds) {
   return (viewer: Viewer, requestId: string = randomUUID()): GraphQLContext => {
     const loaders = Object.assign({}, ...loaderFactories.map((make) => make())) as Loaders;
-    return { viewer, loaders, requestId };
+    return { viewer, loaders, requestId, feeds };
   };
 }

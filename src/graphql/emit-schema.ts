@@ -4,10 +4,13 @@ import { AuthenticationResolver } from "../modules/authentication/authentication
 import { PhoneMethodsResolver } from "../modules/phone-methods/phone-methods.resolver.js";
 import { PolicyResolver } from "../modules/policy/policy.resolver.js";
 import { UsersResolver } from "../modules/users/users.resolver.js";
+import { PasswordMethodsResolver } from "../modules/password-methods/password-methods.resolver.js";
+import { SignInResolver } from "../modules/sign-in/sign-in.resolver.js";
+import { SubscriptionsResolver } from "../modules/subscriptions.resolver.js";
 import { buildGatewaySchema } from "./schema.js";
 
 /** Every resolver class, in the order their types appear in schema.graphql. */
-export const RESOLVER_CLASSES = [UsersResolver, AuthenticationResolver, PhoneMethodsResolver, PolicyResolver];
+export const RESOLVER_CLASSES = [UsersResolver, AuthenticationResolver, PhoneMethodsResolver, PolicyResolver, PasswordMethodsResolver, SignInResolver, SubscriptionsResolver];
 
 /** The schema's SDL without any service behind it (for schema.graphql and codegen). */
 export async function buildSchemaForPrinting(): Promise<GraphQLSchema> {

@@ -21,6 +21,16 @@ export async function buildGatewaySchema(resolvers: ResolverInstance[], options:
       },
     },
     validate: false,
+    // Every subscription brings its own `subscribe` source (src/events); type-graphql's topic
+    // pub/sub is never used, but it insists on one being configured.
+    pubSub: {
+      publish: () => {
+        throw new Error("topic pub/sub is not used: publish through the EventBus");
+      },
+      subscribe: () => {
+        throw new Error("topic pub/sub is not used: subscriptions define `subscribe`");
+      },
+    },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: false } : false,
   });
 }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
+import { LongRunningOperation } from "../operations/operation.type.js";
+import type { OperationsService } from "../operations/operations.service.js";
 import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
 import { phoneTypeForMethodId } from "../phone-methods/method-ids.js";
 import { AuthenticationMethod, PasswordAuthenticationMethod, PhoneAuthenticationMethod } from "./authentication-method.type.js";
@@ -7,7 +9,10 @@ import { Authentication } from "./authentication.type.js";
 
 @Resolver(() => Authentication)
 export class AuthenticationResolver {
-  constructor(private readonly phones: PhoneMethodsService) {}
+  constructor(
+    private readonly phones: PhoneMethodsService,
+    private readonly operationsService: OperationsService,
+  ) {}
 
   private passwordMethods(auth: Authentication): PasswordAuthenticationMethod[] {
     return auth.hasPassword ? [PasswordAuthenticationMethod.of(auth.passwordChangedAt)] : [];
@@ -33,5 +38,16 @@ export class AuthenticationResolver {
   @FieldResolver(() => [PasswordAuthenticationMethod], { name: "passwordMethods" })
   passwordMethodsField(@Root() auth: Authentication): PasswordAuthenticationMethod[] {
     return this.passwordMethods(auth);
+  }
+
+  @FieldResolver(() => [LongRunningOperation], { description: "The user's long-running operations (password resets), oldest first" })
+  async operations(@Root() auth: Authentication, @Ctx() ctx: GraphQLContext): Promise<LongRunningOperation[]> {
+    return (await this.operationsService.listOperations(ctx, auth.userId)).map(LongRunningOperation.of);
+  }
+
+  @FieldResolver(() => LongRunningOperation, { nullable: true, name: "operation" })
+  async operationById(@Root() auth: Authentication, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<LongRunningOperation | null> {
+    const op = (await this.operationsService.listOperations(ctx, auth.userId)).find((o) => o.id === id.trim().toLowerCase());
+    return op ? LongRunningOperation.of(op) : null;
   }
 }

@@ -95,16 +95,21 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     await events.publish("authenticationMethodChanged", { userId: phone.userId, kind, method: toMethodEvent(phone) });
   }
 
+  /** The rules a new phone must meet, checked before "Text me a code" sends anything. */
+  async function assertCanAddPhoneMethod(userId: string, phoneType: PhoneType): Promise<void> {
+    const existing = await repo.findPhoneMethodsByUserIds([userId]);
+    if (existing.some((p) => p.phoneType === phoneType)) {
+      throw new DomainError("CONFLICT", `The user already has a ${phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
+    }
+    if (phoneType === "alternateMobile" && !existing.some((p) => p.phoneType === "mobile")) {
+      throw new DomainError("PRECONDITION_FAILED", "An alternateMobile phone needs a mobile phone first", { reason: "mobileRequired" });
+    }
+  }
+
   async function addPhoneMethod(scope: RequestScope, userRef: string | null | undefined, input: PhoneMethodInput) {
     const target = await users.resolveTarget(scope, userRef, "write");
     const number = validateInput(input);
-    const existing = await repo.findPhoneMethodsByUserIds([target.id]);
-    if (existing.some((p) => p.phoneType === input.phoneType)) {
-      throw new DomainError("CONFLICT", `The user already has a ${input.phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
-    }
-    if (input.phoneType === "alternateMobile" && !existing.some((p) => p.phoneType === "mobile")) {
-      throw new DomainError("PRECONDITION_FAILED", "An alternateMobile phone needs a mobile phone first", { reason: "mobileRequired" });
-    }
+    await assertCanAddPhoneMethod(target.id, input.phoneType);
     let phone: PhoneMethodRecord;
     try {
       phone = await repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored });
@@ -215,11 +220,14 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     smsSignInState,
     listPhoneMethods,
     addPhoneMethod,
+    assertCanAddPhoneMethod,
     updatePhoneMethod,
     deletePhoneMethod,
     enableSmsSignIn,
     disableSmsSignIn,
     findSmsSignInPhoneByNumber: repo.findSmsSignInPhoneByNumber,
+    /** Without a request scope or permission check: for server-side rules (sign-in required actions). */
+    findPhoneMethodsOfUser: (userId: string) => repo.findPhoneMethodsByUserIds([userId]),
   };
 }
 

@@ -1,0 +1,63 @@
+import pg from "pg";
+import type { Logger } from "../logging/logger.js";
+import { createLocalFanout, type EventBus, type Topic } from "./event-bus.js";
+
+const CHANNEL = "authgate_events";
+// NOTIFY payloads are limited to 8000 bytes; our events are far smaller.
+const MAX_PAYLOAD = 7900;
+
+/**
+ * Pub/sub over PostgreSQL LISTEN/NOTIFY, so every server instance on one database sees every
+ * event (a subscriber on server B hears about a reset started on server A). Each instance
+ * delivers its own events through the same path, which keeps ordering identical everywhere.
+ */
+export async function createPostgresEventBus(connectionString: string, logger: Logger): Promise<EventBus> {
+  const fanout = createLocalFanout();
+  let closed = false;
+  let listener: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  const publisher = new pg.Pool({ connectionString, max: 2 });
+  publisher.on("error", () => {});
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString });
+    client.on("notification", (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      try {
+        const { topic, payload } = JSON.parse(message.payload) as { topic: Topic; payload: unknown };
+        fanout.deliver(topic, payload);
+      } catch (error) {
+        logger.warn({ err: error }, "ignoring malformed event");
+      }
+    });
+    client.on("error", (error) => {
+      logger.warn({ err: error }, "event listener connection lost; reconnecting");
+      listener = undefined;
+      if (!closed) setTimeout(() => void reconnect(), 500);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+  };
+  const reconnect = () => (connecting ??= connect().catch((error) => {
+    logger.warn({ err: error }, "event listener could not connect; retrying");
+    if (!closed) setTimeout(() => void reconnect(), 1000);
+  }).finally(() => (connecting = undefined)));
+
+  await connect();
+
+  return {
+    async publish(topic, payload) {
+      const text = JSON.stringify({ topic, payload });
+      if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`event ${topic} is too large for NOTIFY`);
+      await publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, text]);
+    },
+    subscribe: fanout.subscribe,
+    async close() {
+      closed = true;
+      await fanout.closeAll();
+      await listener?.end().catch(() => {});
+      await publisher.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Prisma } from "../../db/database.js";
+import type { Operation } from "../../generated/prisma/client.js";
+import type { OperationStatus } from "../../generated/prisma/enums.js";
+
+export type OperationRecord = Operation;
+
+/** Storage of long-running operations; claiming is atomic so several workers can share a queue. */
+export function createOperationsRepository(prisma: Prisma) {
+  return {
+    createOperation: (data: { id: string; userId: string; kind: string; resourceLocation: string; payload: string; createdAt: Date }) =>
+      prisma.operation.create({ data: { ...data, status: "notStarted", lastActionAt: data.createdAt } }),
+
+    findOperationById: (id: string) => prisma.operation.findUnique({ where: { id } }),
+
+    findOperationsByUserIds: (userIds: readonly string[]) =>
+      prisma.operation.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "asc" } }),
+
+    /**
+     * Claims the oldest operation that is waiting, or running under an expired lease (its worker
+     * died), for `workerId` until `leaseUntil`. SKIP LOCKED keeps concurrent workers apart.
+     */
+    claimNextOperation: async (kind: string, workerId: string, now: Date, leaseUntil: Date): Promise<OperationRecord | null> => {
+      const rows = await prisma.$queryRaw<OperationRecord[]>`
+        UPDATE "Operation" SET "claimedBy" = ${workerId}, "claimedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+        WHERE id = (
+          SELECT id FROM "Operation"
+          WHERE kind = ${kind}
+            AND (status = 'notStarted' OR (status = 'running' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})))
+          ORDER BY "createdAt"
+          FOR UPDATE SKIP LOCKED
+          LIMIT 1
+        )
+        RETURNING *`;
+      return rows[0] ?? null;
+    },
+
+    /** Running operations left by a worker that is gone (embedded mode: the previous process). */
+    releaseOperationsClaimedByOthers: (workerId: string) =>
+      prisma.operation.updateMany({ where: { status: "running", NOT: { claimedBy: workerId } }, data: { claimedUntil: null } }),
+
+    extendLease: (id: string, workerId: string, leaseUntil: Date) =>
+      prisma.operation.updateMany({ where: { id, claimedBy: workerId, status: { in: ["notStarted", "running"] } }, data: { claimedUntil: leaseUntil } }),
+
+    /** Moves an operation on, only while `workerId` still holds it; returns the new row or null. */
+    updateOperationStatus: async (
+      id: string,
+      workerId: string,
+      change: { status: OperationStatus; statusDetail?: string | null; at: Date; clearPayload?: boolean },
+    ): Promise<OperationRecord | null> => {
+      const result = await prisma.operation.updateMany({
+        where: { id, claimedBy: workerId },
+        data: {
+          status: change.status,
+          statusDetail: change.statusDetail ?? null,
+          lastActionAt: change.at,
+          ...(change.clearPayload ? { payload: null, claimedUntil: null } : {}),
+        },
+      });
+      return result.count ? prisma.operation.findUnique({ where: { id } }) : null;
+    },
+
+    releaseClaim: (id: string, workerId: string) =>
+      prisma.operation.updateMany({ where: { id, claimedBy: workerId }, data: { claimedUntil: null } }),
+  };
+}
+
+export type OperationsRepository = ReturnType<typeof createOperationsRepository>;

@@ -1,0 +1,21 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.js";
+import { LongRunningOperation } from "../operations/operation.type.js";
+import type { PasswordResetService } from "./password-reset.service.js";
+import { PasswordResetResult } from "./password-reset.type.js";
+
+@Resolver()
+export class PasswordMethodsResolver {
+  constructor(private readonly resets: PasswordResetService) {}
+
+  @Mutation(() => PasswordResetResult, { description: "Starts a reset; follow it with operationStatusChanged" })
+  async resetPassword(
+    @Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" }) userId: string | null,
+    @Arg("id", () => ID, { description: "The password method id" }) id: string,
+    @Arg("newPassword", () => String, { nullable: true, description: "Omitted: a strong password is generated and returned once" }) newPassword: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PasswordResetResult> {
+    const started = await this.resets.resetPassword(ctx, userId, id, newPassword);
+    return { operation: LongRunningOperation.of(started.operation), newPassword: started.newPassword };
+  }
+}

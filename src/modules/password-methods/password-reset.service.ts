@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, notFound } from "../../errors/domain-error.js";
+import type { SecretBox } from "../../crypto/secret-box.js";
+import type { Clock } from "../../lib/clock.js";
+import { generateStrongPassword } from "../../lib/password-policy.js";
+import type { OperationsRepository, OperationRecord } from "../operations/operations.repository.js";
+import type { OperationsService } from "../operations/operations.service.js";
+import { PASSWORD_METHOD_ID } from "../phone-methods/method-ids.js";
+import type { RequestScope, UsersService } from "../users/users.service.js";
+
+export const PASSWORD_RESET = "passwordReset";
+
+export interface PasswordResetStarted {
+  operation: OperationRecord;
+  /** Only when the password was generated: shown once, never stored in clear. */
+  newPassword: string | null;
+}
+
+export const passwordMethodLocation = (userId: string) =>
+  `/users/${userId}/authentication/passwordMethods/${PASSWORD_METHOD_ID}`;
+
+/** Starts password resets (Graph's resetPassword): the work itself is the reset worker's. */
+export function createPasswordResetService(deps: {
+  operations: OperationsRepository;
+  operationsService: OperationsService;
+  users: UsersService;
+  box: SecretBox;
+  clock: Clock;
+  /** Tells the local worker there is work, so it needn't wait for its next poll. */
+  onQueued: () => void;
+}) {
+  const { operations, operationsService, users, box, clock, onQueued } = deps;
+
+  async function resetPassword(scope: RequestScope, userRef: string | null | undefined, methodId: string, newPassword?: string | null): Promise<PasswordResetStarted> {
+    const target = await users.resolveTarget(scope, userRef, "write");
+    if (methodId.trim().toLowerCase() !== PASSWORD_METHOD_ID) throw notFound("Password method");
+    if (scope.viewer.kind === "user" && scope.viewer.userId === target.id) {
+      throw new DomainError("FORBIDDEN", "You can't reset your own password here: use your sign-in's password change instead", { reason: "selfServiceNotSupported" });
+    }
+    const generated = newPassword === undefined || newPassword === null ? generateStrongPassword() : null;
+    const password = generated ?? newPassword!;
+    // The policy is checked by the worker: a violation fails the operation, not the request.
+    const operation = await operations.createOperation({
+      id: randomUUID(),
+      userId: target.id,
+      kind: PASSWORD_RESET,
+      resourceLocation: passwordMethodLocation(target.id),
+      payload: box.seal(JSON.stringify({ password })),
+      createdAt: clock.now(),
+    });
+    await operationsService.publishChange(operation);
+    onQueued();
+    return { operation, newPassword: generated };
+  }
+
+  return { resetPassword };
+}
+
+export type PasswordResetService = ReturnType<typeof createPasswordResetService>;

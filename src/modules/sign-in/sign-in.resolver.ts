@@ -1,0 +1,16 @@
+import { Arg, Mutation, Resolver } from "type-graphql";
+import type { SignInService } from "./sign-in.service.js";
+import { SignInResult } from "./sign-in.type.js";
+
+@Resolver()
+export class SignInResolver {
+  constructor(private readonly signIn: SignInService) {}
+
+  @Mutation(() => SignInResult, { description: "No token needed. A wrong password gives isVerified: false, whether or not the user exists" })
+  async signInWithPassword(
+    @Arg("userPrincipalName", () => String) userPrincipalName: string,
+    @Arg("password", () => String) password: string,
+  ): Promise<SignInResult> {
+    return (await this.signIn.signInWithPassword(userPrincipalName, password)) as SignInResult;
+  }
+}

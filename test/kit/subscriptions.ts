@@ -1,0 +1,75 @@
+import { createClient, type Client } from "graphql-ws";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import WebSocket from "ws";
+
+export interface SubscriptionHandle<T> {
+  /** Every payload received so far (data or errors). */
+  events: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[];
+  /** Resolves when the server completes the subscription (or it errors). */
+  done: Promise<void>;
+  /** Waits until `predicate` holds for some event. */
+  waitFor(predicate: (e: SubscriptionHandle<T>["events"][number]) => boolean, timeoutMs?: number): Promise<SubscriptionHandle<T>["events"][number]>;
+  close(): void;
+}
+
+/** A real graphql-ws client connected to the test server, token in connectionParams. */
+export function connectWs(httpUrl: string, token?: string): Client {
+  return createClient({
+    url: httpUrl.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: true,
+    retryAttempts: 0,
+  });
+}
+
+export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V>, variables: V): SubscriptionHandle<T> {
+  const events: SubscriptionHandle<T>["events"] = [];
+  const waiters = new Set<() => void>();
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const notify = () => waiters.forEach((w) => w());
+  const dispose = client.subscribe<T>(
+    { query: print(document), variables: variables as Record<string, unknown> },
+    {
+      next: (value) => {
+        events.push(value as SubscriptionHandle<T>["events"][number]);
+        notify();
+      },
+      error: (error) => {
+        const list = Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }];
+        events.push({ errors: list });
+        notify();
+        resolveDone();
+      },
+      complete: () => {
+        resolveDone();
+        notify();
+      },
+    },
+  );
+  return {
+    events,
+    done,
+    waitFor(predicate, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = events.find(predicate);
+          if (hit) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(hit);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting; got ${JSON.stringify(events)}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: dispose,
+  };
+}
