@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTokenService } from "../../src/auth/token-service.js";
+import { systemClock } from "../../src/lib/clock.js";
+import {
+  AddPhoneMethodDocument,
+  AuthenticationMethodsChangedDocument,
+  OperationStatusChangedDocument,
+  ResetPasswordDocument,
+} from "../generated/graphql.js";
+import { startChildServer, type ChildServer } from "../kit/child-server.js";
+import { createGraphQLClient } from "../kit/graphql-client.js";
+import { connectWs, subscribe } from "../kit/subscriptions.js";
+import { createTestDatabase } from "../kit/test-server.js";
+
+const PASSWORD_ID = "28c10230-6103-485e-b985-444c60001490";
+const SECRETS = {
+  JWT_SECRET: "multi-instance-secret-long-enough-for-hs256-0123456789",
+  ENCRYPTION_KEY: "multi-instance-encryption-key-long-enough-0123456789",
+};
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+// Needs a PostgreSQL server: PGlite can't be shared by processes (CI runs this in its PostgreSQL pass).
+describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let a: ChildServer;
+  let b: ChildServer;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl!);
+    const env = { ...process.env, DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024", LOG_LEVEL: "warn" };
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "src/cli/seed.ts"], { cwd: root, env, encoding: "utf8" });
+    expect(seeded.status, seeded.stderr).toBe(0);
+    [a, b] = await Promise.all([
+      startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
+      startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
+    ]);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT id FROM "User" WHERE "userPrincipalName" = 'admin@wingtiptoysonline.com'`);
+    await client.end();
+    const tokens = createTokenService({ secret: SECRETS.JWT_SECRET, issuer: "authgate", audience: "authgate-api", ttlSeconds: 600, clock: systemClock });
+    token = (await tokens.issue({ subject: rows[0].id, scopes: ["UserAuthenticationMethod.ReadWrite.All"] })).token;
+  });
+  afterAll(async () => {
+    for (const s of [a, b]) {
+      s?.process.kill("SIGTERM");
+      await s?.exited;
+    }
+    await database?.drop();
+  });
+
+  it("pushes a reset started on server A to a subscriber on server B", async () => {
+    const res = await createGraphQLClient(a.url).execute(
+      ResetPasswordDocument,
+      { userId: "avery.howard@wingtiptoysonline.com", id: PASSWORD_ID, newPassword: "Across-servers-1" },
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    const sub = subscribe(connectWs(b.url, token), OperationStatusChangedDocument, { operationId: res.data!.resetPassword.operation.id });
+    await sub.done;
+    expect(sub.events.at(-1)!.data!.operationStatusChanged).toMatchObject({ status: "succeeded", statusDetail: "ResetSuccess" });
+  });
+
+  it("pushes a method added on server B to a subscriber on server A", async () => {
+    const sub = subscribe(connectWs(a.url, token), AuthenticationMethodsChangedDocument, { userId: "privadmin@wingtiptoysonline.com" });
+    await new Promise((r) => setTimeout(r, 300));
+    await createGraphQLClient(b.url).execute(
+      AddPhoneMethodDocument,
+      { userId: "privadmin@wingtiptoysonline.com", input: { phoneNumber: "+1 2065550190", phoneType: "office" } },
+      { token },
+    );
+    const event = await sub.waitFor((e) => Boolean(e.data));
+    sub.close();
+    expect(event.data!.authenticationMethodsChanged).toMatchObject({ kind: "added", method: { phoneNumber: "+1 2065550190" } });
+  });
+
+  it("runs each of many resets exactly once although both servers' workers claim from one queue", async () => {
+    const clients = [createGraphQLClient(a.url), createGraphQLClient(b.url)];
+    const started = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        clients[i % 2]!.execute(ResetPasswordDocument, { userId: "authadmin@wingtiptoysonline.com", id: PASSWORD_ID, newPassword: `Queue-passw0rd-${i}` }, { token }),
+      ),
+    );
+    const ids = started.map((r) => r.data!.resetPassword.operation.id);
+    for (const id of ids) await subscribe(connectWs(b.url, token), OperationStatusChangedDocument, { operationId: id }).done;
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT status, attempts FROM "Operation" WHERE id = ANY($1::uuid[])`, [ids]);
+    await client.end();
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.status === "succeeded" && r.attempts === 1)).toBe(true);
+  });
+});
