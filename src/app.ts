@@ -21,6 +21,7 @@ import { createInProcessEventBus, type EventBus } from "./events/event-bus.js";
 import { createPostgresEventBus } from "./events/postgres-event-bus.js";
 import { createContextFactory, type GraphQLContext } from "./graphql/context.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
+import { createSharedSubscribe } from "./graphql/subscription-execution.js";
 import { buildGatewaySchema } from "./graphql/schema.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createPasswordHasher, type PasswordHasher } from "./lib/password-hasher.js";
@@ -45,6 +46,20 @@ import { createUsersRepository } from "./modules/users/users.repository.js";
 import { UsersResolver } from "./modules/users/users.resolver.js";
 import { createUsersService } from "./modules/users/users.service.js";
 import { seedDemoDirectory } from "./seed/demo-directory.js";
+import { createSmsOutbox, createSmsSenderFactory, type SmsOutbox } from "./connectors/sms/sms-sender.js";
+import { createSmsGatewaysRepository } from "./modules/sms-gateways/sms-gateways.repository.js";
+import { SmsGatewaysResolver } from "./modules/sms-gateways/sms-gateways.resolver.js";
+import { createSmsGatewaysService } from "./modules/sms-gateways/sms-gateways.service.js";
+import { createDirectorySettingsRepository } from "./modules/directory-settings/directory-settings.repository.js";
+import { DirectorySettingsResolver } from "./modules/directory-settings/directory-settings.resolver.js";
+import { createDirectorySettingsService } from "./modules/directory-settings/directory-settings.service.js";
+import { createCodeHasher } from "./modules/one-time-codes/challenge-codes.js";
+import { createChallengeTokens } from "./modules/one-time-codes/challenge-tokens.js";
+import { createCodeChallenges } from "./modules/one-time-codes/code-challenges.js";
+import { createOneTimeCodesRepository } from "./modules/one-time-codes/one-time-codes.repository.js";
+import { OneTimeCodesResolver } from "./modules/one-time-codes/one-time-codes.resolver.js";
+import { createOneTimeCodesService } from "./modules/one-time-codes/one-time-codes.service.js";
+import { createRateLimiter } from "./modules/one-time-codes/rate-limiter.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -63,6 +78,8 @@ export interface App {
   hasher: PasswordHasher;
   events: EventBus;
   schema: GraphQLSchema;
+  /** Messages the `console` SMS provider "sent" (development tools and tests read codes here). */
+  smsOutbox: SmsOutbox;
   stop(): Promise<void>;
 }
 
@@ -120,7 +137,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     options: options.workerOptions,
   });
   const resets = createPasswordResetService({ operations: operationsRepo, operationsService: operations, users, box, clock, onQueued: resetWorker.kick });
-  const signIn = createSignInService({ users, hasher, tokens, clock, lockout: config.signIn });
+  const smsOutbox = createSmsOutbox();
+  const gateways = createSmsGatewaysService({
+    repo: createSmsGatewaysRepository(prisma),
+    secretBox: createSecretBox(deriveKey(core.encryptionKey, "sms-gateway.credentials")),
+    createSender: createSmsSenderFactory({ outbox: smsOutbox, logger, revealCodesInLog: config.sms.revealCodesInLog, now: () => clock.now() }),
+    logger,
+  });
+  const settings = createDirectorySettingsService({ repo: createDirectorySettingsRepository(prisma), gateways, users, phones });
+  const codesRepo = createOneTimeCodesRepository(prisma);
+  const codes = createOneTimeCodesService({
+    challenges: createCodeChallenges({ store: codesRepo, hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")), clock, ttlSeconds: 600, maxAttempts: 5 }),
+    challengeTokens: createChallengeTokens({ store: codesRepo, clock, ttlSeconds: 300 }),
+    rateLimiter: createRateLimiter({ buckets: codesRepo, clock }),
+    users,
+    phones,
+    settings,
+    gateways,
+    accessTokens: tokens,
+    logger,
+  });
+  const signIn = createSignInService({ users, hasher, tokens, clock, lockout: config.signIn, requiredActionsFor: settings.requiredActionsFor });
 
   const schema = await buildGatewaySchema([
     new UsersResolver(users),
@@ -129,10 +166,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     new PolicyResolver(policy),
     new PasswordMethodsResolver(resets),
     new SignInResolver(signIn),
+    new SmsGatewaysResolver(gateways),
+    new DirectorySettingsResolver(settings, gateways),
+    new OneTimeCodesResolver(codes),
     new SubscriptionsResolver(),
   ]);
 
-  const createContext = createContextFactory([users.createLoaders, policy.createLoaders, phones.createLoaders, operations.createLoaders], {
+  const createContext = createContextFactory([users.createLoaders, policy.createLoaders, phones.createLoaders, operations.createLoaders, gateways.createLoaders], {
     followOperation: operations.followOperation,
     followMethodChanges: createMethodChangesFeed({ users, events }),
   });
@@ -158,6 +198,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,
+      subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
       onConnect: async (ctx) => {
         try {
           ctx.extra.context = createContext(await authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization));
@@ -166,7 +207,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           return false;
         }
       },
-      context: (ctx) => createContext(ctx.extra.context!.viewer),
+      context: (ctx) => createContext(ctx.extra.context!.viewer, undefined, ctx.extra.request.socket.remoteAddress),
       // The same error boundary as HTTP: codes and reasons kept, anything unexpected masked.
       onNext: (_ctx, _id, _payload, _args, result) =>
         "errors" in result && result.errors?.length
@@ -207,7 +248,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     "/graphql",
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(await authenticate(req.headers.authorization), String(req.headers["x-request-id"] ?? "") || undefined),
+      context: async ({ req }) => createContext(await authenticate(req.headers.authorization), String(req.headers["x-request-id"] ?? "") || undefined, req.ip ?? req.socket.remoteAddress),
     }),
   );
 
@@ -229,6 +270,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     hasher,
     events,
     schema,
+    smsOutbox,
     stop() {
       stopping ??= (async () => {
         await resetWorker.stop();

@@ -23,7 +23,9 @@ export function createAuthenticator(deps: { tokens: TokenService; source: Viewer
     } catch {
       throw unauthenticated("The bearer token is invalid or expired");
     }
-    if (claims.idtyp === "app" || (claims.roles && claims.scp === undefined)) {
+    // App-only: marked so by us, or (other issuers) roles without scopes and no user marking.
+    const isAppToken = claims.idtyp === "app" || (claims.idtyp === undefined && claims.scp === undefined && claims.roles !== undefined);
+    if (isAppToken) {
       return { kind: "app", appId: claims.sub!, permissions: new Set(Array.isArray(claims.roles) ? claims.roles.map(String) : []) };
     }
     const user = await deps.source.findUserForToken(claims.sub!);
