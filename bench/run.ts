@@ -9,6 +9,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config/config.js";
+import { seedDemoDirectory } from "../src/seed/demo-directory.js";
 import { OperationStatusChangedDocument, ResetPasswordDocument } from "../test/generated/graphql.js";
 import { createGraphQLClient } from "../test/kit/graphql-client.js";
 import { connectWs, subscribe } from "../test/kit/subscriptions.js";
@@ -36,6 +37,7 @@ const config = loadConfig({
 });
 const app = await createApp(config);
 const prisma = app.database.prisma;
+await seedDemoDirectory(prisma, app.hasher);
 const adminId = (await prisma.user.findUniqueOrThrow({ where: { userPrincipalName: "admin@wingtiptoysonline.com" } })).id;
 const token = (await app.tokens.issue({ subject: adminId, scopes: ["UserAuthenticationMethod.ReadWrite.All"] })).token;
 const client = createGraphQLClient(app.url);
