@@ -14,13 +14,15 @@ export interface Feeds {
 export interface GraphQLContext extends RequestScope {
   requestId: string;
   feeds: Feeds;
+  /** The client's network address: the caller of unauthenticated flows for rate limits (SMS sign-in). */
+  clientAddress?: string;
 }
 
 export type LoaderFactory = () => Partial<Loaders>;
 
 export function createContextFactory(loaderFactories: LoaderFactory[], feeds: Feeds) {
-  return (viewer: Viewer, requestId: string = randomUUID()): GraphQLContext => {
+  return (viewer: Viewer, requestId: string = randomUUID(), clientAddress?: string): GraphQLContext => {
     const loaders = Object.assign({}, ...loaderFactories.map((make) => make())) as Loaders;
-    return { viewer, loaders, requestId, feeds };
+    return { viewer, loaders, requestId, feeds, clientAddress };
   };
 }

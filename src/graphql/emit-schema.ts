@@ -7,10 +7,13 @@ import { UsersResolver } from "../modules/users/users.resolver.js";
 import { PasswordMethodsResolver } from "../modules/password-methods/password-methods.resolver.js";
 import { SignInResolver } from "../modules/sign-in/sign-in.resolver.js";
 import { SubscriptionsResolver } from "../modules/subscriptions.resolver.js";
+import { SmsGatewaysResolver } from "../modules/sms-gateways/sms-gateways.resolver.js";
+import { DirectorySettingsResolver } from "../modules/directory-settings/directory-settings.resolver.js";
+import { OneTimeCodesResolver } from "../modules/one-time-codes/one-time-codes.resolver.js";
 import { buildGatewaySchema } from "./schema.js";
 
 /** Every resolver class, in the order their types appear in schema.graphql. */
-export const RESOLVER_CLASSES = [UsersResolver, AuthenticationResolver, PhoneMethodsResolver, PolicyResolver, PasswordMethodsResolver, SignInResolver, SubscriptionsResolver];
+export const RESOLVER_CLASSES = [UsersResolver, AuthenticationResolver, PhoneMethodsResolver, PolicyResolver, PasswordMethodsResolver, SignInResolver, SubscriptionsResolver, SmsGatewaysResolver, DirectorySettingsResolver, OneTimeCodesResolver];
 
 /** The schema's SDL without any service behind it (for schema.graphql and codegen). */
 export async function buildSchemaForPrinting(): Promise<GraphQLSchema> {

@@ -13,6 +13,8 @@ const DEMO_USERS: { userPrincipalName: string; displayName: string; role?: Direc
   { userPrincipalName: "privadmin@wingtiptoysonline.com", displayName: "Privileged Auth Admin", role: "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR" },
 ];
 
+const DEMO_SECURITY_ROLES = ["Helpdesk", "Users"];
+
 export interface SeedResult {
   created: boolean;
   /** Generated passwords, to be shown once to whoever ran the seed; never stored in clear. */
@@ -45,6 +47,11 @@ export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher):
         smsGatewayAccountId: gateway.id,
         smsMessageTemplate: "Your verification code is [Code]",
       },
+    });
+    // Security roles for directory settings (section 8): none enforces a type until an admin says so.
+    await tx.securityRole.createMany({
+      data: DEMO_SECURITY_ROLES.map((name) => ({ id: randomUUID(), name })),
+      skipDuplicates: true,
     });
     await tx.authenticationMethodConfiguration.upsert({
       where: { id: "sms" },

@@ -54,6 +54,8 @@ export interface StartOptions {
   /** Share one database between several servers (multi-instance tests). */
   databaseUrl?: string;
   seed?: boolean;
+  /** Capture the server's log lines (e.g. to prove secrets never reach them). */
+  logger?: import("../../src/logging/logger.js").Logger;
 }
 
 /** Starts the real app on a free port with fresh storage and the demo directory. */
@@ -75,7 +77,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   const clock = options.clock ?? createOffsetClock();
   let passwords: Record<string, string> = {};
-  const app = await createApp(config, { clock, onSeeded: (p) => (passwords = p) });
+  const app = await createApp(config, { clock, logger: options.logger, onSeeded: (p) => (passwords = p) });
   if (databaseUrl && options.seed !== false) {
     passwords = (await seedDemoDirectory(app.database.prisma, app.hasher)).passwords;
   }

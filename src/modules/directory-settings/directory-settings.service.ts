@@ -1,0 +1,188 @@
+import { canManageSettings, requireAuthenticated } from "../../auth/permissions.js";
+import { AppPermission } from "../../auth/scopes.js";
+import type { Viewer } from "../../auth/viewer.js";
+import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
+import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
+import type { RequestScope } from "../request-scope.js";
+import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
+import type { UsersService } from "../users/users.service.js";
+import type {
+  AuthenticationTypeName,
+  DirectorySettingsRepository,
+  IdentityStoreRecord,
+  SecurityRoleRecord,
+} from "./directory-settings.repository.js";
+import { validateSmsTemplate } from "./sms-template.js";
+
+export type { AuthenticationTypeName };
+
+export const AUTHENTICATION_TYPES: AuthenticationTypeName[] = ["password", "sms"];
+
+export const enabledTypesOf = (store: IdentityStoreRecord): AuthenticationTypeName[] =>
+  AUTHENTICATION_TYPES.filter((t) => (t === "password" ? store.passwordEnabled : store.smsEnabled));
+
+export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationTypeName[] =>
+  AUTHENTICATION_TYPES.filter((t) => (t === "password" ? role.enforcePassword : role.enforceSms));
+
+/** Reading settings: whoever may change them, or an application with Policy.Read.All. */
+function canReadSettings(viewer: Viewer): boolean {
+  return canManageSettings(viewer) || (viewer.kind === "app" && viewer.permissions.has(AppPermission.PolicyRead));
+}
+
+/**
+ * Directory settings (spec section 8): identity stores (enabled authentication types, SMS gateway
+ * and template) and security roles (enforced types, members), and the sign-in rules that follow.
+ */
+export function createDirectorySettingsService(deps: {
+  repo: DirectorySettingsRepository;
+  gateways: Pick<SmsGatewaysService, "findDefaultGatewayAccount" | "findGatewayAccountById">;
+  users: Pick<UsersService, "findUser">;
+  phones: Pick<PhoneMethodsService, "findPhoneMethodsOfUser">;
+}) {
+  const { repo, gateways, users, phones } = deps;
+
+  function requireReader(scope: RequestScope) {
+    requireAuthenticated(scope.viewer);
+    if (!canReadSettings(scope.viewer)) throw forbidden("Directory settings need the Global Administrator role or Policy.ReadWrite.AuthenticationMethod");
+  }
+
+  function requireManager(scope: RequestScope) {
+    requireAuthenticated(scope.viewer);
+    if (!canManageSettings(scope.viewer)) throw forbidden("Changing directory settings needs the Global Administrator role or Policy.ReadWrite.AuthenticationMethod");
+  }
+
+  function typeOf(type: string): AuthenticationTypeName {
+    if (!AUTHENTICATION_TYPES.includes(type as AuthenticationTypeName)) throw badInput("Unknown authentication type", { field: "type" });
+    return type as AuthenticationTypeName;
+  }
+
+  async function findStore(ref: string): Promise<IdentityStoreRecord> {
+    const store = await repo.findIdentityStoreByIdOrName(ref.trim());
+    if (!store) throw notFound("Identity store");
+    return store;
+  }
+
+  async function findRole(ref: string): Promise<SecurityRoleRecord> {
+    const role = await repo.findSecurityRoleByIdOrName(ref.trim());
+    if (!role) throw notFound("Security role");
+    return role;
+  }
+
+  async function listIdentityStores(scope: RequestScope) {
+    requireReader(scope);
+    return repo.findAllIdentityStores();
+  }
+
+  async function listSecurityRoles(scope: RequestScope) {
+    requireReader(scope);
+    return repo.findAllSecurityRoles();
+  }
+
+  async function updateIdentityStoreSmsSettings(
+    scope: RequestScope,
+    storeRef: string,
+    input: { smsGatewayAccountId?: string | null; smsMessageTemplate: string },
+  ): Promise<IdentityStoreRecord> {
+    requireManager(scope);
+    const store = await findStore(storeRef);
+    const smsMessageTemplate = validateSmsTemplate(input.smsMessageTemplate);
+    let smsGatewayAccountId = store.smsGatewayAccountId;
+    if (input.smsGatewayAccountId) {
+      const account = await gateways.findGatewayAccountById(input.smsGatewayAccountId.trim());
+      if (!account) throw badInput("No SMS gateway account has this id", { field: "smsGatewayAccountId", reason: "unknownGatewayAccount" });
+      smsGatewayAccountId = account.id;
+    }
+    // A store that never chose an account takes the default, as a new store does.
+    smsGatewayAccountId ??= (await gateways.findDefaultGatewayAccount())?.id ?? null;
+    return repo.updateIdentityStoreSmsSettings(store.id, { smsGatewayAccountId, smsMessageTemplate });
+  }
+
+  async function setAuthenticationTypeEnabled(scope: RequestScope, storeRef: string, typeName: string, enabled: boolean): Promise<IdentityStoreRecord> {
+    requireManager(scope);
+    const type = typeOf(typeName);
+    const store = await findStore(storeRef);
+    if (!enabled && (await repo.countSecurityRolesEnforcing(type)) > 0) {
+      throw new DomainError("PRECONDITION_FAILED", `${type} is enforced by a security role: stop enforcing it before disabling it`, {
+        reason: "authenticationTypeEnforced",
+      });
+    }
+    const defaultAccount = enabled && type === "sms" && !store.smsGatewayAccountId ? await gateways.findDefaultGatewayAccount() : null;
+    return repo.setIdentityStoreTypeEnabled(store.id, type, enabled, defaultAccount?.id);
+  }
+
+  async function setAuthenticationTypeEnforced(scope: RequestScope, roleRef: string, typeName: string, enforced: boolean): Promise<SecurityRoleRecord> {
+    requireManager(scope);
+    const type = typeOf(typeName);
+    const role = await findRole(roleRef);
+    // The mirror of "an enforced type can't be disabled": a type disabled somewhere can't be enforced.
+    if (enforced && (await repo.countIdentityStoresWithTypeDisabled(type)) > 0) {
+      throw new DomainError("PRECONDITION_FAILED", `${type} is disabled on an identity store: enable it before enforcing it`, {
+        reason: "authenticationTypeDisabled",
+      });
+    }
+    return repo.setSecurityRoleTypeEnforced(role.id, type, enforced);
+  }
+
+  async function changeMembership(scope: RequestScope, roleRef: string, userRef: string, member: boolean): Promise<SecurityRoleRecord> {
+    requireManager(scope);
+    const role = await findRole(roleRef);
+    const user = await users.findUser(scope, userRef);
+    if (!user) throw notFound("User");
+    if (member) await repo.addSecurityRoleMember(role.id, user.id);
+    else await repo.removeSecurityRoleMember(role.id, user.id);
+    // SMS sign-in policy targets security roles, so the policy's view of this user is stale now.
+    scope.loaders.securityRoleIdsByUserId.clear(user.id);
+    return role;
+  }
+
+  /**
+   * The identity store whose settings apply to a user: the store named after the domain of the
+   * userPrincipalName, else the first store by name (the demo directory has exactly one).
+   */
+  async function identityStoreFor(userPrincipalName?: string | null): Promise<IdentityStoreRecord | null> {
+    const stores = await repo.findAllIdentityStores();
+    const domain = userPrincipalName?.split("@")[1]?.toLowerCase();
+    return stores.find((s) => domain && s.name.toLowerCase() === domain) ?? stores[0] ?? null;
+  }
+
+  /** The store for a user, refusing when SMS is not enabled on it (spec section 8). */
+  async function requireSmsEnabledStore(userPrincipalName?: string | null): Promise<IdentityStoreRecord> {
+    const store = await identityStoreFor(userPrincipalName);
+    if (!store?.smsEnabled) {
+      throw new DomainError("PRECONDITION_FAILED", "SMS is not enabled on the identity store", { reason: "smsDisabled" });
+    }
+    return store;
+  }
+
+  /** What a user must do after signing in: `registerSms` when a role enforces SMS and no mobile is registered. */
+  async function requiredActionsFor(userId: string): Promise<string[]> {
+    const roles = await repo.findSecurityRolesOfUser(userId);
+    const actions: string[] = [];
+    if (roles.some((r) => r.enforceSms)) {
+      const phonesOfUser = await phones.findPhoneMethodsOfUser(userId);
+      if (!phonesOfUser.some((p) => p.phoneType === "mobile")) actions.push("registerSms");
+    }
+    return actions;
+  }
+
+  /** Whether password sign-in is enabled on the user's identity store (true when no store is configured). */
+  async function isPasswordSignInEnabled(userPrincipalName?: string | null): Promise<boolean> {
+    return (await identityStoreFor(userPrincipalName))?.passwordEnabled ?? true;
+  }
+
+  return {
+    listIdentityStores,
+    listSecurityRoles,
+    updateIdentityStoreSmsSettings,
+    setAuthenticationTypeEnabled,
+    setAuthenticationTypeEnforced,
+    addSecurityRoleMember: (scope: RequestScope, roleRef: string, userRef: string) => changeMembership(scope, roleRef, userRef, true),
+    removeSecurityRoleMember: (scope: RequestScope, roleRef: string, userRef: string) => changeMembership(scope, roleRef, userRef, false),
+    identityStoreFor,
+    requireSmsEnabledStore,
+    requiredActionsFor,
+    isPasswordSignInEnabled,
+  };
+}
+
+export type DirectorySettingsService = ReturnType<typeof createDirectorySettingsService>;

@@ -1,0 +1,57 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.js";
+import { PhoneMethodInput } from "../phone-methods/phone-method.input.js";
+import { SignInResult, type VerificationFailureReason } from "../sign-in/sign-in.type.js";
+import { VerificationChallenge, VerificationResult } from "./one-time-code.type.js";
+import type { OneTimeCodesService } from "./one-time-codes.service.js";
+
+const userIdArg = () => Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" });
+
+@Resolver()
+export class OneTimeCodesResolver {
+  constructor(private readonly codes: OneTimeCodesService) {}
+
+  @Mutation(() => VerificationChallenge, { description: '"Text me a code": texts a code to a phone that verifyPhone then registers' })
+  async startPhoneVerification(
+    @userIdArg() userId: string | null,
+    @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<VerificationChallenge> {
+    return VerificationChallenge.of(await this.codes.startPhoneVerification(ctx, userId, input));
+  }
+
+  @Mutation(() => VerificationResult, { description: "Success registers the phone" })
+  async verifyPhone(@Arg("challengeId", () => ID) challengeId: string, @Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<VerificationResult> {
+    return VerificationResult.of(await this.codes.verifyPhone(ctx, challengeId, code));
+  }
+
+  @Mutation(() => VerificationChallenge, { description: "Step-up: texts a code to a registered mobile phone (id = the phone method id)" })
+  async startSmsChallenge(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<VerificationChallenge> {
+    return VerificationChallenge.of(await this.codes.startSmsChallenge(ctx, userId, id));
+  }
+
+  @Mutation(() => VerificationResult, { description: "Success returns a short-lived, single-use token" })
+  async verifySmsChallenge(
+    @Arg("challengeId", () => ID) challengeId: string,
+    @Arg("code", () => String) code: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<VerificationResult> {
+    return VerificationResult.of(await this.codes.verifySmsChallenge(ctx, challengeId, code));
+  }
+
+  @Mutation(() => Boolean, { description: "Server-side check of a verifySmsChallenge token; true once, then false" })
+  async validateChallengeToken(@Arg("token", () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.codes.validateChallengeToken(ctx, token);
+  }
+
+  @Mutation(() => VerificationChallenge, { description: "No token needed. Answers alike whether or not the number belongs to anyone" })
+  async startSmsSignIn(@Arg("phoneNumber", () => String) phoneNumber: string, @Ctx() ctx: GraphQLContext): Promise<VerificationChallenge> {
+    return VerificationChallenge.of(await this.codes.startSmsSignIn(ctx, phoneNumber));
+  }
+
+  @Mutation(() => SignInResult, { description: "No token needed. accessToken is a bearer token for the user" })
+  async completeSmsSignIn(@Arg("challengeId", () => ID) challengeId: string, @Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<SignInResult> {
+    const outcome = await this.codes.completeSmsSignIn(ctx, challengeId, code);
+    return Object.assign(new SignInResult(), { ...outcome, failureReason: outcome.failureReason as VerificationFailureReason | null });
+  }
+}

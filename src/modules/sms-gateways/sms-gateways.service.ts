@@ -1,0 +1,245 @@
+import DataLoader from "dataloader";
+import { randomUUID } from "node:crypto";
+import { canManageSettings, requireAuthenticated } from "../../auth/permissions.js";
+import { SmsDeliveryError, type SmsGatewayConfig, type SmsMessage, type SmsSender } from "../../connectors/sms/sms-sender.js";
+import type { SecretBox } from "../../crypto/secret-box.js";
+import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
+import type { SmsProvider } from "../../generated/prisma/enums.js";
+import type { Logger } from "../../logging/logger.js";
+import { isUniqueViolation } from "../phone-methods/phone-methods.repository.js";
+import type { RequestScope } from "../request-scope.js";
+import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
+
+export interface SmsGatewayAccountInput {
+  name: string;
+  provider: SmsProvider;
+  endpoint?: string | null;
+  senderId?: string | null;
+  /** Omitted or null on update: keep the stored credentials; "": remove them. */
+  credentials?: string | null;
+  isDefault?: boolean | null;
+}
+
+export interface SmsGatewayLoaders {
+  smsGatewayAccountById: DataLoader<string, SmsGatewayAccountRecord | null>;
+}
+
+const PROVIDERS: SmsProvider[] = ["console", "webhook", "twilio"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const MAX_NAME = 100;
+const MAX_ENDPOINT = 2048;
+const MAX_SENDER_ID = 64;
+const MAX_CREDENTIALS = 1024;
+
+/** SMS gateway accounts (spec section 8): their settings, sealed credentials, and sending through them. */
+export function createSmsGatewaysService(deps: {
+  repo: SmsGatewaysRepository;
+  secretBox: SecretBox;
+  createSender: (config: SmsGatewayConfig) => SmsSender;
+  logger: Logger;
+}) {
+  const { repo, secretBox, createSender, logger } = deps;
+
+  const createLoaders = (): SmsGatewayLoaders => ({
+    smsGatewayAccountById: new DataLoader(async (ids) => {
+      const rows = await repo.findGatewayAccountsByIds(ids.filter((id) => UUID.test(id)));
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+  });
+
+  function requireSettingsManager(scope: RequestScope) {
+    requireAuthenticated(scope.viewer);
+    if (!canManageSettings(scope.viewer)) {
+      throw forbidden("SMS gateway accounts need the Global Administrator role or Policy.ReadWrite.AuthenticationMethod");
+    }
+  }
+
+  function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+    const trimmed = value?.trim() ?? "";
+    if (trimmed.length === 0) return null;
+    if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
+    if (CONTROL_CHARACTERS.test(trimmed)) throw badInput(`${field} must not contain control characters`, { field });
+    return trimmed;
+  }
+
+  function validateEndpoint(raw: string | null | undefined): string | null {
+    const endpoint = optionalText(raw, "endpoint", MAX_ENDPOINT);
+    if (endpoint === null) return null;
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw badInput("endpoint must be an absolute http(s) URL", { field: "endpoint", reason: "invalidEndpoint" });
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      throw badInput("endpoint must be an http or https URL", { field: "endpoint", reason: "invalidEndpoint" });
+    }
+    if (url.username || url.password) {
+      throw badInput("endpoint must not embed credentials: put them in credentials", { field: "endpoint", reason: "invalidEndpoint" });
+    }
+    return endpoint;
+  }
+
+  function validateCredentials(provider: SmsProvider, credentials: string) {
+    if (credentials.length > MAX_CREDENTIALS) throw badInput(`credentials must be at most ${MAX_CREDENTIALS} characters`, { field: "credentials" });
+    if (provider === "twilio") {
+      const separator = credentials.indexOf(":");
+      if (separator <= 0 || !credentials.slice(0, separator).trim() || !credentials.slice(separator + 1).trim()) {
+        throw badInput('twilio credentials must be "ACCOUNT_SID:AUTH_TOKEN"', { field: "credentials", reason: "invalidCredentials" });
+      }
+    }
+  }
+
+  /** Checks the input against the provider's needs; `stored` is the account being updated, if any. */
+  function toAccountData(input: SmsGatewayAccountInput, stored?: SmsGatewayAccountRecord): SmsGatewayAccountData {
+    const name = optionalText(input.name, "name", MAX_NAME);
+    if (!name) throw badInput("name is required", { field: "name" });
+    if (!PROVIDERS.includes(input.provider)) throw badInput("Unknown provider", { field: "provider" });
+    const endpoint = validateEndpoint(input.endpoint);
+    const senderId = optionalText(input.senderId, "senderId", MAX_SENDER_ID);
+
+    let sealedCredentials: string | null;
+    if (input.credentials === undefined || input.credentials === null) {
+      sealedCredentials = stored?.sealedCredentials ?? null;
+    } else if (input.credentials === "") {
+      sealedCredentials = null;
+    } else {
+      validateCredentials(input.provider, input.credentials);
+      sealedCredentials = secretBox.seal(input.credentials);
+    }
+    if (stored && input.credentials == null && sealedCredentials && input.provider !== stored.provider && input.provider === "twilio") {
+      // Credentials kept from another provider were never checked against Twilio's format.
+      validateCredentials("twilio", secretBox.open(sealedCredentials));
+    }
+
+    if (input.provider === "webhook" && !endpoint) {
+      throw badInput("A webhook gateway account needs an endpoint", { field: "endpoint", reason: "endpointRequired" });
+    }
+    if (input.provider === "twilio") {
+      if (!sealedCredentials) throw badInput('A twilio gateway account needs credentials "ACCOUNT_SID:AUTH_TOKEN"', { field: "credentials", reason: "credentialsRequired" });
+      if (!senderId) {
+        throw badInput("A twilio gateway account needs a senderId (a From number or a Messaging Service SID)", { field: "senderId", reason: "senderIdRequired" });
+      }
+    }
+    return { name, provider: input.provider, endpoint, senderId, sealedCredentials };
+  }
+
+  const nameTaken = () => new DomainError("CONFLICT", "An SMS gateway account with this name already exists", { reason: "gatewayAccountNameNotUnique" });
+
+  async function findExisting(id: string): Promise<SmsGatewayAccountRecord> {
+    const account = UUID.test(id) ? await repo.findGatewayAccountById(id.toLowerCase()) : null;
+    if (!account) throw notFound("SMS gateway account");
+    return account;
+  }
+
+  async function listGatewayAccounts(scope: RequestScope): Promise<SmsGatewayAccountRecord[]> {
+    requireSettingsManager(scope);
+    return repo.findAllGatewayAccounts();
+  }
+
+  async function createGatewayAccount(scope: RequestScope, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
+    requireSettingsManager(scope);
+    const data = toAccountData(input);
+    if (await repo.findGatewayAccountByName(data.name)) throw nameTaken();
+    try {
+      return await repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken();
+      throw error;
+    }
+  }
+
+  async function updateGatewayAccount(scope: RequestScope, id: string, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
+    requireSettingsManager(scope);
+    const stored = await findExisting(id);
+    const data = toAccountData(input, stored);
+    const sameName = await repo.findGatewayAccountByName(data.name);
+    if (sameName && sameName.id !== stored.id) throw nameTaken();
+    try {
+      const updated = await repo.updateGatewayAccount(stored.id, data, input.isDefault === true);
+      scope.loaders.smsGatewayAccountById.clear(stored.id);
+      return updated;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken();
+      throw error;
+    }
+  }
+
+  async function deleteGatewayAccount(scope: RequestScope, id: string): Promise<string> {
+    requireSettingsManager(scope);
+    const stored = await findExisting(id);
+    const inUse = () =>
+      new DomainError("PRECONDITION_FAILED", "This SMS gateway account is used by an identity store: choose another account there first", {
+        reason: "gatewayAccountInUse",
+      });
+    if ((await repo.countIdentityStoresUsingGatewayAccount(stored.id)) > 0) throw inUse();
+    try {
+      await repo.deleteGatewayAccount(stored.id);
+    } catch (error) {
+      // An identity store picked the account between the check and the delete (the foreign key restricts).
+      if ((error as { code?: string }).code === "P2003" || /foreign key/i.test((error as Error).message ?? "")) throw inUse();
+      throw error;
+    }
+    scope.loaders.smsGatewayAccountById.clear(stored.id);
+    return stored.id;
+  }
+
+  /** The account an identity store sends through: its own, or the default when it has none. */
+  async function effectiveGatewayAccount(accountId: string | null): Promise<SmsGatewayAccountRecord | null> {
+    if (accountId) {
+      const account = await repo.findGatewayAccountById(accountId);
+      if (account) return account;
+    }
+    return repo.findDefaultGatewayAccount();
+  }
+
+  const deliveryFailed = (deliveryFailure: string, retryable: boolean) =>
+    new DomainError("PRECONDITION_FAILED", "The SMS could not be sent through the identity store's gateway; try again later", {
+      reason: "smsDeliveryFailed",
+      deliveryFailure,
+      retryable,
+    });
+
+  /**
+   * Sends one message through an account (decrypting its credentials only for this send).
+   * Delivery failures become PRECONDITION_FAILED `smsDeliveryFailed`; the details go to the log only.
+   */
+  async function sendSms(accountId: string | null, message: SmsMessage): Promise<void> {
+    const account = await effectiveGatewayAccount(accountId);
+    if (!account) throw new DomainError("PRECONDITION_FAILED", "No SMS gateway account is configured", { reason: "smsGatewayNotConfigured" });
+    let credentials: string | null = null;
+    if (account.sealedCredentials) {
+      try {
+        credentials = secretBox.open(account.sealedCredentials);
+      } catch {
+        logger.error({ gatewayAccountId: account.id }, "SMS gateway credentials cannot be decrypted (was the encryption key changed?)");
+        throw deliveryFailed("gatewayMisconfigured", false);
+      }
+    }
+    try {
+      await createSender({ provider: account.provider, endpoint: account.endpoint, senderId: account.senderId, credentials }).send(message);
+    } catch (error) {
+      if (!(error instanceof SmsDeliveryError)) throw error;
+      logger.warn({ gatewayAccountId: account.id, provider: account.provider, failure: error.reason, detail: error.message }, "SMS delivery failed");
+      throw deliveryFailed(error.reason, error.retryable);
+    }
+  }
+
+  return {
+    createLoaders,
+    listGatewayAccounts,
+    createGatewayAccount,
+    updateGatewayAccount,
+    deleteGatewayAccount,
+    effectiveGatewayAccount,
+    findDefaultGatewayAccount: repo.findDefaultGatewayAccount,
+    findGatewayAccountById: async (id: string) => (UUID.test(id) ? repo.findGatewayAccountById(id.toLowerCase()) : null),
+    /** effectiveGatewayAccount for GraphQL fields, batched per request. */
+    gatewayAccountForStore: async (scope: RequestScope, accountId: string | null) =>
+      (accountId ? await scope.loaders.smsGatewayAccountById.load(accountId) : null) ?? repo.findDefaultGatewayAccount(),
+    sendSms,
+  };
+}
+
+export type SmsGatewaysService = ReturnType<typeof createSmsGatewaysService>;
