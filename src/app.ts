@@ -59,7 +59,8 @@ import { createCodeChallenges } from "./modules/one-time-codes/code-challenges.j
 import { createOneTimeCodesRepository } from "./modules/one-time-codes/one-time-codes.repository.js";
 import { OneTimeCodesResolver } from "./modules/one-time-codes/one-time-codes.resolver.js";
 import { createOneTimeCodesService } from "./modules/one-time-codes/one-time-codes.service.js";
-import { createRateLimiter } from "./modules/one-time-codes/rate-limiter.js";
+import { createRateLimiter } from "./modules/rate-limits/rate-limiter.js";
+import { createRateLimitsRepository } from "./modules/rate-limits/rate-limits.repository.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -146,10 +147,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const settings = createDirectorySettingsService({ repo: createDirectorySettingsRepository(prisma), gateways, users, phones });
   const codesRepo = createOneTimeCodesRepository(prisma);
+  const rateLimiter = createRateLimiter({ buckets: createRateLimitsRepository(prisma), clock });
   const codes = createOneTimeCodesService({
     challenges: createCodeChallenges({ store: codesRepo, hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")), clock, ttlSeconds: 600, maxAttempts: 5 }),
     challengeTokens: createChallengeTokens({ store: codesRepo, clock, ttlSeconds: 300 }),
-    rateLimiter: createRateLimiter({ buckets: codesRepo, clock }),
+    rateLimiter,
     users,
     phones,
     settings,
@@ -157,7 +159,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     accessTokens: tokens,
     logger,
   });
-  const signIn = createSignInService({ users, hasher, tokens, clock, lockout: config.signIn, requiredActionsFor: settings.requiredActionsFor });
+  const signIn = createSignInService({
+    users,
+    hasher,
+    tokens,
+    rateLimiter,
+    lockout: config.signIn,
+    requiredActionsFor: settings.requiredActionsFor,
+    isPasswordSignInEnabled: settings.isPasswordSignInEnabled,
+  });
 
   const schema = await buildGatewaySchema([
     new UsersResolver(users),

@@ -202,4 +202,36 @@ describe("signInWithPassword", () => {
     server.clock.advance(601_000);
     expect((await signIn(upn, server.passwords[upn]!)).data!.signInWithPassword.isVerified).toBe(true);
   });
+
+  it("locks an unknown sign-in name exactly like a real one, so the lockout reveals nothing", async () => {
+    const answers = [];
+    for (const upn of ["privadmin@wingtiptoysonline.com", "no.such.person@wingtiptoysonline.com"]) {
+      const seen = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await signIn(upn, `wrong-${i}`);
+        seen.push(res.errors ? [res.errors[0]!.extensions!.code, res.errors[0]!.extensions!.reason] : res.data!.signInWithPassword.isVerified);
+      }
+      answers.push(seen);
+    }
+    expect(answers[0]).toEqual([false, false, false, ["RATE_LIMITED", "accountLocked"]]);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
+  it("refuses password sign-in when the identity store has passwords disabled", async () => {
+    const admin = await server.tokenFor("admin@wingtiptoysonline.com", []);
+    const off = await server.request(
+      `mutation { setAuthenticationTypeEnabled(identityStoreId: "wingtiptoysonline.com", type: password, enabled: false) { enabledAuthenticationTypes } }`,
+      {},
+      { token: admin },
+    );
+    expect(off.errors).toBeUndefined();
+    const res = await signIn(AVERY, server.passwords[AVERY]!);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "PRECONDITION_FAILED", reason: "passwordDisabled" });
+    await server.request(
+      `mutation { setAuthenticationTypeEnabled(identityStoreId: "wingtiptoysonline.com", type: password, enabled: true) { enabledAuthenticationTypes } }`,
+      {},
+      { token: admin },
+    );
+    expect((await signIn(AVERY, server.passwords[AVERY]!)).data!.signInWithPassword.isVerified).toBe(true);
+  });
 });

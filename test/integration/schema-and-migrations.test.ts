@@ -39,7 +39,7 @@ describe("migrations on a fresh database", () => {
     const userId = randomUUID();
     const gatewayId = randomUUID();
     const now = new Date();
-    await prisma.user.create({ data: { id: userId, userPrincipalName: "model@example.com", displayName: "Model", passwordHash: "h", passwordChangedAt: now, lockedUntil: now } });
+    await prisma.user.create({ data: { id: userId, userPrincipalName: "model@example.com", displayName: "Model", passwordHash: "h", passwordChangedAt: now } });
     await prisma.directoryRoleAssignment.create({ data: { userId, role: "AUTHENTICATION_ADMINISTRATOR" } });
     await prisma.phoneMethod.create({ data: { userId, phoneType: "mobile", phoneNumber: "+12065550123x7", smsSignInEnabled: true } });
     await prisma.authenticationMethodConfiguration.create({ data: { id: "sms", enabled: true, targets: { create: [{ targetType: "user", targetId: userId, isUsableForSignIn: true }] } } });

@@ -4,7 +4,7 @@ import { createManualClock } from "../../src/lib/clock.js";
 import { createCodeHasher, generateCode } from "../../src/modules/one-time-codes/challenge-codes.js";
 import { createChallengeTokens, type IssuedTokenStore } from "../../src/modules/one-time-codes/challenge-tokens.js";
 import { createCodeChallenges, type ChallengeRecord, type ChallengeStore } from "../../src/modules/one-time-codes/code-challenges.js";
-import { createRateLimiter, type RateLimitBuckets } from "../../src/modules/one-time-codes/rate-limiter.js";
+import { createRateLimiter, type RateLimitBuckets } from "../../src/modules/rate-limits/rate-limiter.js";
 import { renderSmsTemplate, validateSmsTemplate } from "../../src/modules/directory-settings/sms-template.js";
 
 const MINUTE = 60_000;
@@ -192,6 +192,12 @@ describe("rate limiter", () => {
         const next = !bucket || bucket.windowEnd <= now ? { count: 1, windowEnd: new Date(now.getTime() + windowMs) } : { ...bucket, count: bucket.count + 1 };
         buckets.set(key, next);
         return next;
+      },
+      async findBucket(key) {
+        return buckets.get(key) ?? null;
+      },
+      async deleteBucket(key) {
+        buckets.delete(key);
       },
     };
     const rule = { name: "test", limit: 3, windowSeconds: 600, reason: "tooMany", message: "Too many" };

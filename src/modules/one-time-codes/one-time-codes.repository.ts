@@ -1,10 +1,9 @@
 import type { Prisma } from "../../db/database.js";
 import type { ChallengeRecord, ChallengeStore, NewChallenge } from "./code-challenges.js";
 import type { IssuedTokenStore } from "./challenge-tokens.js";
-import type { RateLimitBuckets } from "./rate-limiter.js";
 
 /** Storage of verification challenges, single-use challenge tokens and rate-limit buckets. */
-export function createOneTimeCodesRepository(prisma: Prisma): ChallengeStore & IssuedTokenStore & RateLimitBuckets {
+export function createOneTimeCodesRepository(prisma: Prisma): ChallengeStore & IssuedTokenStore {
   return {
     insertChallenge: async (data: NewChallenge) => (await prisma.verificationChallenge.create({ data })) as ChallengeRecord,
 
@@ -42,21 +41,6 @@ export function createOneTimeCodesRepository(prisma: Prisma): ChallengeStore & I
         data: { consumedAt: now },
       });
       return count === 1;
-    },
-
-    /** One statement, so concurrent hits on a bucket are all counted. */
-    async incrementBucket(key, now, windowMs) {
-      const windowEnd = new Date(now.getTime() + windowMs);
-      const rows = await prisma.$queryRaw<{ count: number; windowEnd: Date }[]>`
-        INSERT INTO "RateLimitBucket" ("key", "count", "windowStart", "windowEnd")
-        VALUES (${key}, 1, ${now}, ${windowEnd})
-        ON CONFLICT ("key") DO UPDATE SET
-          "count" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
-          "windowStart" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN EXCLUDED."windowStart" ELSE "RateLimitBucket"."windowStart" END,
-          "windowEnd" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN EXCLUDED."windowEnd" ELSE "RateLimitBucket"."windowEnd" END
-        RETURNING "count", "windowEnd"`;
-      const row = rows[0]!;
-      return { count: Number(row.count), windowEnd: new Date(row.windowEnd) };
     },
   };
 }

@@ -17,7 +17,7 @@ import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js
 import type { UsersService } from "../users/users.service.js";
 import type { ChallengeTokens } from "./challenge-tokens.js";
 import type { ChallengeRecord, CodeChallenges, FailureReason } from "./code-challenges.js";
-import type { RateLimiter, RateLimitRule } from "./rate-limiter.js";
+import type { RateLimiter, RateLimitRule } from "../rate-limits/rate-limiter.js";
 
 /** A request as the code flows see it: the caller, plus its network address for anonymous limits. */
 export type CodeRequestScope = RequestScope & { clientAddress?: string };

@@ -1,8 +1,8 @@
 import { DEFAULT_USER_SCOPES } from "../../auth/scopes.js";
 import type { TokenService } from "../../auth/token-service.js";
 import { DomainError } from "../../errors/domain-error.js";
-import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
+import type { RateLimiter, RateLimitRule } from "../rate-limits/rate-limiter.js";
 import type { UsersService } from "../users/users.service.js";
 
 export interface SignInOutcome {
@@ -14,18 +14,32 @@ export interface SignInOutcome {
 }
 
 const failed: SignInOutcome = { isVerified: false, failureReason: null, accessToken: null, expiresIn: null, requiredActions: [] };
+const MAX_PASSWORD_LENGTH = 1024;
 
-/** Password sign-in: constant-time checks, no hint whether a user exists, lockout after repeated failures. */
+/**
+ * Password sign-in: constant-time checks, no hint whether a user exists, and a lockout after
+ * repeated failures. Failures are counted per sign-in name whether or not a user has it, so
+ * the lockout itself doesn't tell which names exist.
+ */
 export function createSignInService(deps: {
   users: UsersService;
   hasher: PasswordHasher;
   tokens: TokenService;
-  clock: Clock;
+  rateLimiter: RateLimiter;
   lockout: { maxFailures: number; lockoutSeconds: number };
   /** Actions the user must take after signing in, e.g. registerSms (directory settings). */
   requiredActionsFor?: (userId: string) => Promise<string[]>;
+  /** Whether the identity store of this sign-in name accepts passwords. */
+  isPasswordSignInEnabled?: (userPrincipalName: string) => Promise<boolean>;
 }) {
-  const { users, hasher, tokens, clock, lockout } = deps;
+  const { users, hasher, tokens, rateLimiter } = deps;
+  const failures: RateLimitRule = {
+    name: "password-sign-in-failures",
+    limit: deps.lockout.maxFailures,
+    windowSeconds: deps.lockout.lockoutSeconds,
+    reason: "accountLocked",
+    message: "Too many failed sign-ins",
+  };
 
   /** Issues the bearer token a signed-in user gets (password or SMS sign-in). */
   async function issueUserToken(userId: string) {
@@ -34,20 +48,20 @@ export function createSignInService(deps: {
   }
 
   async function signInWithPassword(userPrincipalName: string, password: string): Promise<SignInOutcome> {
-    const user = userPrincipalName.length <= 254 ? await users.findUserByPrincipalName(userPrincipalName.trim()) : null;
-    const now = clock.now();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      // Still verify, so a locked account answers in the same time as any other.
-      await hasher.verify(password, user.passwordHash);
-      const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new DomainError("RATE_LIMITED", "Too many failed sign-ins: try again later", { retryAfterSeconds });
+    const name = userPrincipalName.trim().toLowerCase();
+    if (name.length === 0 || name.length > 254) return failed;
+    if (deps.isPasswordSignInEnabled && !(await deps.isPasswordSignInEnabled(name))) {
+      throw new DomainError("PRECONDITION_FAILED", "Password sign-in is disabled for this identity store", { reason: "passwordDisabled" });
     }
-    const verified = await hasher.verify(password.slice(0, 1024), user?.passwordHash);
+    await rateLimiter.assertNotExceeded(failures, name);
+    const user = await users.findUserByPrincipalName(name);
+    // Verifies against a dummy hash when there is no user, so both cases take the same time.
+    const verified = password.length <= MAX_PASSWORD_LENGTH && (await hasher.verify(password, user?.passwordHash));
     if (!user || !verified) {
-      if (user) await users.recordFailedSignIn(user.id, lockout.maxFailures, new Date(now.getTime() + lockout.lockoutSeconds * 1000));
+      await rateLimiter.record(failures, name);
       return failed;
     }
-    if (user.failedSignIns > 0 || user.lockedUntil) await users.resetFailedSignIns(user.id);
+    await rateLimiter.reset(failures, name);
     return {
       isVerified: true,
       failureReason: null,

@@ -55,17 +55,8 @@ export function createUsersRepository(prisma: Prisma) {
     updatePassword: (userId: string, passwordHash: string, changedAt: Date) =>
       prisma.user.update({
         where: { id: userId },
-        data: { passwordHash, passwordChangedAt: changedAt, tokensValidAfter: changedAt, failedSignIns: 0, lockedUntil: null },
+        data: { passwordHash, passwordChangedAt: changedAt, tokensValidAfter: changedAt },
       }),
-
-    recordFailedSignIn: (userId: string, maxFailures: number, lockUntil: Date) =>
-      prisma.$executeRaw`
-        UPDATE "User" SET "failedSignIns" = "failedSignIns" + 1,
-          "lockedUntil" = CASE WHEN "failedSignIns" + 1 >= ${maxFailures} THEN ${lockUntil} ELSE "lockedUntil" END
-        WHERE id = ${userId}::uuid`,
-
-    resetFailedSignIns: (userId: string) =>
-      prisma.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null } }),
   };
 }
 

@@ -203,8 +203,6 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     findUserByPrincipalName: (upn: string) => repo.findUserByPrincipalName(upn),
     /** Stores a new password hash and revokes every token issued before `changedAt`. */
     storePasswordHash: (userId: string, passwordHash: string, changedAt: Date) => repo.updatePassword(userId, passwordHash, changedAt),
-    recordFailedSignIn: repo.recordFailedSignIn,
-    resetFailedSignIns: repo.resetFailedSignIns,
     resolveTarget,
     me,
     listUsers,

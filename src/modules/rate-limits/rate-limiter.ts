@@ -1,0 +1,53 @@
+import { DomainError } from "../../errors/domain-error.js";
+import type { Clock } from "../../lib/clock.js";
+
+export interface RateLimitRule {
+  /** Part of the bucket key, e.g. `sms-send:number`. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+  /** `extensions.reason` when the limit is passed. */
+  reason: string;
+  message: string;
+}
+
+export interface RateLimitBuckets {
+  /**
+   * Atomically counts one hit in the bucket's current fixed window, starting a new window
+   * (`now` .. `now + windowMs`) when the stored one has ended; returns the count and window end.
+   */
+  incrementBucket(key: string, now: Date, windowMs: number): Promise<{ count: number; windowEnd: Date }>;
+  findBucket(key: string): Promise<{ count: number; windowEnd: Date } | null>;
+  deleteBucket(key: string): Promise<void>;
+}
+
+/** Fixed-window rate limits kept in the database, so that every server instance shares them. */
+export function createRateLimiter(deps: { buckets: RateLimitBuckets; clock: Clock }) {
+  const tooMany = (rule: RateLimitRule, windowEnd: Date, now: Date) => {
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000));
+    return new DomainError("RATE_LIMITED", `${rule.message}; try again in ${retryAfterSeconds} seconds`, { reason: rule.reason, retryAfterSeconds });
+  };
+  return {
+    /** Refuses (RATE_LIMITED) when `subject` has already used up `rule` in the current window, without counting. */
+    async assertNotExceeded(rule: RateLimitRule, subject: string): Promise<void> {
+      const now = deps.clock.now();
+      const bucket = await deps.buckets.findBucket(`${rule.name}:${subject}`);
+      if (bucket && bucket.windowEnd > now && bucket.count >= rule.limit) throw tooMany(rule, bucket.windowEnd, now);
+    },
+    /** Counts a hit without refusing; the next assertNotExceeded sees it. */
+    async record(rule: RateLimitRule, subject: string): Promise<void> {
+      await deps.buckets.incrementBucket(`${rule.name}:${subject}`, deps.clock.now(), rule.windowSeconds * 1000);
+    },
+    async reset(rule: RateLimitRule, subject: string): Promise<void> {
+      await deps.buckets.deleteBucket(`${rule.name}:${subject}`);
+    },
+    /** Counts a hit for `subject` under `rule`; past the limit, RATE_LIMITED with `retryAfterSeconds`. */
+    async consume(rule: RateLimitRule, subject: string): Promise<void> {
+      const now = deps.clock.now();
+      const { count, windowEnd } = await deps.buckets.incrementBucket(`${rule.name}:${subject}`, now, rule.windowSeconds * 1000);
+      if (count > rule.limit) throw tooMany(rule, windowEnd, now);
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,30 @@
+import type { Prisma } from "../../db/database.js";
+import type { RateLimitBuckets } from "./rate-limiter.js";
+
+/** Fixed-window counters in the database, shared by every server instance. */
+export function createRateLimitsRepository(prisma: Prisma): RateLimitBuckets {
+  return {
+    /** One statement, so concurrent hits on a bucket are all counted. */
+    async incrementBucket(key, now, windowMs) {
+      const windowEnd = new Date(now.getTime() + windowMs);
+      const rows = await prisma.$queryRaw<{ count: number; windowEnd: Date }[]>`
+        INSERT INTO "RateLimitBucket" ("key", "count", "windowStart", "windowEnd")
+        VALUES (${key}, 1, ${now}, ${windowEnd})
+        ON CONFLICT ("key") DO UPDATE SET
+          "count" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+          "windowStart" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN EXCLUDED."windowStart" ELSE "RateLimitBucket"."windowStart" END,
+          "windowEnd" = CASE WHEN "RateLimitBucket"."windowEnd" <= EXCLUDED."windowStart" THEN EXCLUDED."windowEnd" ELSE "RateLimitBucket"."windowEnd" END
+        RETURNING "count", "windowEnd"`;
+      const row = rows[0]!;
+      return { count: Number(row.count), windowEnd: new Date(row.windowEnd) };
+    },
+
+    async findBucket(key) {
+      return prisma.rateLimitBucket.findUnique({ where: { key }, select: { count: true, windowEnd: true } });
+    },
+
+    async deleteBucket(key) {
+      await prisma.rateLimitBucket.deleteMany({ where: { key } });
+    },
+  };
+}
