@@ -148,17 +148,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const settings = createDirectorySettingsService({ repo: createDirectorySettingsRepository(prisma), gateways, users, phones });
   const codesRepo = createOneTimeCodesRepository(prisma);
   const rateLimiter = createRateLimiter({ buckets: createRateLimitsRepository(prisma), clock });
-  const codes = createOneTimeCodesService({
-    challenges: createCodeChallenges({ store: codesRepo, hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")), clock, ttlSeconds: 600, maxAttempts: 5 }),
-    challengeTokens: createChallengeTokens({ store: codesRepo, clock, ttlSeconds: 300 }),
-    rateLimiter,
-    users,
-    phones,
-    settings,
-    gateways,
-    accessTokens: tokens,
-    logger,
-  });
   const signIn = createSignInService({
     users,
     hasher,
@@ -167,6 +156,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     lockout: config.signIn,
     requiredActionsFor: settings.requiredActionsFor,
     isPasswordSignInEnabled: settings.isPasswordSignInEnabled,
+  });
+  const codes = createOneTimeCodesService({
+    challenges: createCodeChallenges({ store: codesRepo, hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")), clock, ttlSeconds: 600, maxAttempts: 5 }),
+    challengeTokens: createChallengeTokens({ store: codesRepo, clock, ttlSeconds: 300 }),
+    rateLimiter,
+    users,
+    phones,
+    settings,
+    gateways,
+    issueUserToken: signIn.issueUserToken,
+    logger,
   });
 
   const schema = await buildGatewaySchema([

@@ -1,6 +1,4 @@
 import { requireAuthenticated } from "../../auth/permissions.js";
-import { DEFAULT_USER_SCOPES } from "../../auth/scopes.js";
-import type { TokenService } from "../../auth/token-service.js";
 import type { Viewer } from "../../auth/viewer.js";
 import { badInput, DomainError, notFound } from "../../errors/domain-error.js";
 import type { PhoneType } from "../../generated/prisma/enums.js";
@@ -84,11 +82,12 @@ export function createOneTimeCodesService(deps: {
   phones: Pick<PhoneMethodsService, "addPhoneMethod" | "assertCanAddPhoneMethod" | "listPhoneMethods" | "smsSignInState" | "findSmsSignInPhoneByNumber">;
   settings: Pick<DirectorySettingsService, "identityStoreFor" | "requireSmsEnabledStore" | "requiredActionsFor">;
   gateways: Pick<SmsGatewaysService, "sendSms">;
-  accessTokens: TokenService;
+  /** The bearer token a signed-in user gets (the sign-in service's, shared with password sign-in). */
+  issueUserToken: (userId: string) => Promise<{ accessToken: string; expiresIn: number }>;
   logger: Logger;
   limits?: Partial<OneTimeCodeLimits>;
 }) {
-  const { challenges, challengeTokens, rateLimiter, users, phones, settings, gateways, accessTokens, logger } = deps;
+  const { challenges, challengeTokens, rateLimiter, users, phones, settings, gateways, issueUserToken, logger } = deps;
   const limits = { ...DEFAULT_ONE_TIME_CODE_LIMITS, ...deps.limits };
   const tooManySends = { reason: "tooManySmsSends", message: "Too many codes were sent" };
   const rules = {
@@ -227,9 +226,9 @@ export function createOneTimeCodesService(deps: {
     // The number must still be this user's sign-in number: it may have been disabled since the code was sent.
     const owner = challenge.userId ? await signInOwnerOf(scope, challenge.phoneNumber) : null;
     if (!owner || owner.user.id !== challenge.userId) return signInRefused("CODE_INVALID_OR_EXPIRED");
-    const { token, expiresIn } = await accessTokens.issue({ subject: owner.user.id, scopes: [...DEFAULT_USER_SCOPES] });
+    const { accessToken, expiresIn } = await issueUserToken(owner.user.id);
     logger.info({ userId: owner.user.id, method: "sms" }, "signed in");
-    return { isVerified: true, failureReason: null, accessToken: token, expiresIn, requiredActions: await settings.requiredActionsFor(owner.user.id) };
+    return { isVerified: true, failureReason: null, accessToken, expiresIn, requiredActions: await settings.requiredActionsFor(owner.user.id) };
   }
 
   return {
