@@ -16,8 +16,9 @@ export function createOperationsRepository(prisma: Prisma) {
       prisma.operation.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "asc" } }),
 
     /**
-     * Claims the oldest operation that is waiting, or running under an expired lease (its worker
-     * died), for `workerId` until `leaseUntil`. SKIP LOCKED keeps concurrent workers apart.
+     * Claims the oldest unfinished operation that nobody holds (never claimed, handed back, or
+     * its worker's lease ran out) for `workerId` until `leaseUntil`. SKIP LOCKED keeps concurrent
+     * workers apart; the lease keeps a claimed operation from being claimed again before it runs.
      */
     claimNextOperation: async (kind: string, workerId: string, now: Date, leaseUntil: Date): Promise<OperationRecord | null> => {
       const rows = await prisma.$queryRaw<OperationRecord[]>`
@@ -25,7 +26,8 @@ export function createOperationsRepository(prisma: Prisma) {
         WHERE id = (
           SELECT id FROM "Operation"
           WHERE kind = ${kind}
-            AND (status = 'notStarted' OR (status = 'running' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})))
+            AND status IN ('notStarted', 'running')
+            AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
           ORDER BY "createdAt"
           FOR UPDATE SKIP LOCKED
           LIMIT 1
@@ -34,9 +36,9 @@ export function createOperationsRepository(prisma: Prisma) {
       return rows[0] ?? null;
     },
 
-    /** Running operations left by a worker that is gone (embedded mode: the previous process). */
+    /** Unfinished operations left by a worker that is gone (embedded mode: the previous process). */
     releaseOperationsClaimedByOthers: (workerId: string) =>
-      prisma.operation.updateMany({ where: { status: "running", NOT: { claimedBy: workerId } }, data: { claimedUntil: null } }),
+      prisma.operation.updateMany({ where: { status: { in: ["notStarted", "running"] }, NOT: { claimedBy: workerId } }, data: { claimedUntil: null } }),
 
     extendLease: (id: string, workerId: string, leaseUntil: Date) =>
       prisma.operation.updateMany({ where: { id, claimedBy: workerId, status: { in: ["notStarted", "running"] } }, data: { claimedUntil: leaseUntil } }),
