@@ -199,6 +199,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   });
 
+  // Set on stop: new requests and connections are refused while in-flight work finishes.
+  let draining = false;
   const expressApp = express();
   expressApp.disable("x-powered-by");
   const httpServer: Server = createServer(expressApp);
@@ -210,6 +212,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       schema,
       subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
       onConnect: async (ctx) => {
+        if (draining) return false;
         try {
           ctx.extra.context = createContext(await authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization));
           return true;
@@ -251,11 +254,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     res.json({ status: "ok" });
   });
   expressApp.get("/readyz", async (_req, res) => {
-    const ready = await database.isReady();
+    const ready = !draining && (await database.isReady());
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable" });
   });
   expressApp.use(
     "/graphql",
+    (_req, res, next) => {
+      if (!draining) return next();
+      res.status(503).set("connection", "close").set("retry-after", "5").json({ errors: [{ message: "The server is shutting down", extensions: { code: "INTERNAL_SERVER_ERROR", reason: "shuttingDown" } }] });
+    },
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(await authenticate(req.headers.authorization), String(req.headers["x-request-id"] ?? "") || undefined, req.ip ?? req.socket.remoteAddress),
@@ -283,6 +290,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     smsOutbox,
     stop() {
       stopping ??= (async () => {
+        // Stop accepting first, then finish (or hand back) the work in flight, then close
+        // subscriptions and connections.
+        draining = true;
         await resetWorker.stop();
         await apollo.stop();
         await events.close();

@@ -4,7 +4,14 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTokenService } from "../../src/auth/token-service.js";
 import { systemClock } from "../../src/lib/clock.js";
-import { MeDocument, ResetPasswordDocument, SignInWithPasswordDocument, UserOperationDocument } from "../generated/graphql.js";
+import {
+  AuthenticationMethodsChangedDocument,
+  MeDocument,
+  ResetPasswordDocument,
+  SignInWithPasswordDocument,
+  UserOperationDocument,
+} from "../generated/graphql.js";
+import { connectWs, subscribe } from "../kit/subscriptions.js";
 import { startChildServer, type ChildServer } from "../kit/child-server.js";
 import { createGraphQLClient } from "../kit/graphql-client.js";
 
@@ -80,9 +87,19 @@ describe("operations survive the process that ran them", () => {
     const res = await client.execute(ResetPasswordDocument, { userId: AVERY, id: PASSWORD_ID, newPassword: "Graceful-stop-1" }, { token });
     const opId = res.data!.resetPassword.operation.id;
     await waitForStatus(server.url, token, opId, ["running"]);
+    const watcher = subscribe(connectWs(server.url, token), AuthenticationMethodsChangedDocument, { userId: AVERY });
+    await new Promise((r) => setTimeout(r, 200));
     server.process.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 150));
+    // While the reset in flight finishes, the server refuses new work and says it isn't ready.
+    expect((await fetch(server.url.replace("/graphql", "/readyz"))).status).toBe(503);
+    const refused = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { errors: { extensions: { reason: string } }[] }).errors[0]!.extensions.reason).toBe("shuttingDown");
     expect((await server.exited).code).toBe(0);
     expect(server.output()).toContain("SIGTERM received");
+    // Open subscriptions are ended by the server, not left hanging.
+    await Promise.race([watcher.done, new Promise((_, reject) => setTimeout(() => reject(new Error("subscription left open")), 2_000))]);
 
     const again = await startChildServer({ DATA_DIR: dataDir, ...SECRETS, SCRYPT_COST: "1024" });
     children.push(again);
