@@ -14,6 +14,7 @@ import {
 import { codesOf } from "../kit/graphql-client.js";
 import { connectWs, subscribe } from "../kit/subscriptions.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
+import { createLogger } from "../../src/logging/logger.js";
 
 const PASSWORD_ID = "28c10230-6103-485e-b985-444c60001490";
 const ADMIN = "admin@wingtiptoysonline.com";
@@ -22,6 +23,7 @@ const ALL = "UserAuthenticationMethod.ReadWrite.All";
 
 describe("password resets as long-running operations", () => {
   let server: TestServer;
+  const logLines: string[] = [];
   let admin: string;
   let n = 0;
   const newUser = async (password = "Initial-Passw0rd!") => {
@@ -34,10 +36,28 @@ describe("password resets as long-running operations", () => {
   const follow = (operationId: string, token = admin) => subscribe(connectWs(server.url, token), OperationStatusChangedDocument, { operationId });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ logger: createLogger("debug", (line) => logLines.push(line)) });
     admin = await server.tokenFor(ADMIN, [ALL]);
   });
   afterAll(() => server?.stop());
+
+  it("never logs a password, given or generated, nor stores one in clear", async () => {
+    const user = await newUser();
+    const given = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID, newPassword: "Never-logged-Passw0rd" }, { token: admin });
+    await follow(given.data!.resetPassword.operation.id).done;
+    const generated = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID }, { token: admin });
+    await follow(generated.data!.resetPassword.operation.id).done;
+    await signIn(user.upn, "Wrong-but-secret-Passw0rd");
+    const weak = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID, newPassword: "weakweakweak" }, { token: admin });
+    await follow(weak.data!.resetPassword.operation.id).done;
+    const log = logLines.join("\n");
+    for (const secret of [user.password, "Never-logged-Passw0rd", generated.data!.resetPassword.newPassword!, "Wrong-but-secret-Passw0rd", "weakweakweak"]) {
+      expect(log).not.toContain(secret);
+    }
+    const rows = JSON.stringify(await server.app.database.prisma.user.findMany()) + JSON.stringify(await server.app.database.prisma.operation.findMany());
+    expect(rows).not.toContain("Never-logged-Passw0rd");
+    expect(rows).not.toContain("weakweakweak");
+  });
 
   it("answers at once with a pending operation, then runs it to succeeded, pushing each state", async () => {
     const user = await newUser();
