@@ -1,3 +1,4 @@
+import type { SmsLogger } from "./sms-sender.js";
 import { SmsDeliveryError } from "./sms-delivery-error.js";
 
 export interface HttpRetryPolicy {
@@ -91,4 +92,14 @@ function classifyFailure(error: unknown, timedOut: boolean, timeoutMs: number): 
 function networkErrorCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   return typeof cause?.code === "string" ? cause.code : undefined;
+}
+
+/** What an HTTP-based provider is built from: the account's settings and the delivery policy. */
+export interface HttpSenderOptions {
+  endpoint?: string | null;
+  senderId?: string | null;
+  credentials?: string | null;
+  fetchImpl: typeof fetch;
+  policy: HttpRetryPolicy;
+  logger: SmsLogger;
 }

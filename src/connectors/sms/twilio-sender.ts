@@ -1,15 +1,8 @@
-import { deliverWithRetry, parseHttpEndpoint, transientStatusFailure, type HttpRetryPolicy } from "./http-retry.js";
+import { deliverWithRetry, parseHttpEndpoint, transientStatusFailure, type HttpSenderOptions } from "./http-retry.js";
 import { SmsDeliveryError } from "./sms-delivery-error.js";
-import type { SmsLogger, SmsMessage, SmsSender } from "./sms-sender.js";
+import type { SmsMessage, SmsSender } from "./sms-sender.js";
 
-export interface TwilioSenderOptions {
-  endpoint?: string | null;
-  senderId?: string | null;
-  credentials?: string | null;
-  fetchImpl: typeof fetch;
-  policy: HttpRetryPolicy;
-  logger: SmsLogger;
-}
+export type TwilioSenderOptions = HttpSenderOptions;
 
 interface TwilioCredentials {
   accountSid: string;

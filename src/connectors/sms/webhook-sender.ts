@@ -1,15 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { deliverWithRetry, parseHttpEndpoint, transientStatusFailure, type HttpRetryPolicy } from "./http-retry.js";
+import { deliverWithRetry, parseHttpEndpoint, transientStatusFailure, type HttpSenderOptions } from "./http-retry.js";
 import { SmsDeliveryError } from "./sms-delivery-error.js";
-import type { SmsLogger, SmsMessage, SmsSender } from "./sms-sender.js";
+import type { SmsMessage, SmsSender } from "./sms-sender.js";
 
-export interface WebhookSenderOptions {
-  endpoint?: string | null;
-  senderId?: string | null;
-  credentials?: string | null;
-  fetchImpl: typeof fetch;
-  policy: HttpRetryPolicy;
-  logger: SmsLogger;
+export interface WebhookSenderOptions extends HttpSenderOptions {
   now: () => Date;
 }
 
