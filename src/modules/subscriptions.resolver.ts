@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
 import type { GraphQLContext } from "../graphql/context.js";
+import { UserIdArg } from "../graphql/user-id-arg.js";
 import { AuthenticationMethodChange } from "./authentication/method-change.type.js";
 import type { MethodChangeEvent } from "./authentication/method-changes.js";
 import { LongRunningOperation } from "./operations/operation.type.js";
@@ -25,7 +26,7 @@ export class SubscriptionsResolver {
     subscribe: ({ args, context }) => (context as GraphQLContext).feeds.followMethodChanges(context as GraphQLContext, args.userId as string | undefined),
   })
   authenticationMethodsChanged(
-    @Arg("userId", () => ID, { nullable: true }) _userId: string | null,
+    @UserIdArg() _userId: string | null,
     @Root() event: MethodChangeEvent,
     @Ctx() ctx: GraphQLContext,
   ): AuthenticationMethodChange {

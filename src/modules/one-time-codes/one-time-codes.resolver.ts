@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
+import { UserIdArg } from "../../graphql/user-id-arg.js";
 import { PhoneMethodInput } from "../phone-methods/phone-method.input.js";
 import { SignInResult, type VerificationFailureReason } from "../sign-in/sign-in.type.js";
 import { VerificationChallenge, VerificationResult } from "./one-time-code.type.js";
 import type { OneTimeCodesService } from "./one-time-codes.service.js";
 
-const userIdArg = () => Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" });
 
 @Resolver()
 export class OneTimeCodesResolver {
@@ -13,7 +13,7 @@ export class OneTimeCodesResolver {
 
   @Mutation(() => VerificationChallenge, { description: '"Text me a code": texts a code to a phone that verifyPhone then registers' })
   async startPhoneVerification(
-    @userIdArg() userId: string | null,
+    @UserIdArg() userId: string | null,
     @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<VerificationChallenge> {
@@ -26,7 +26,7 @@ export class OneTimeCodesResolver {
   }
 
   @Mutation(() => VerificationChallenge, { description: "Step-up: texts a code to a registered mobile phone (id = the phone method id)" })
-  async startSmsChallenge(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<VerificationChallenge> {
+  async startSmsChallenge(@UserIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<VerificationChallenge> {
     return VerificationChallenge.of(await this.codes.startSmsChallenge(ctx, userId, id));
   }
 

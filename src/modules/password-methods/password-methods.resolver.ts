@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
+import { UserIdArg } from "../../graphql/user-id-arg.js";
 import { LongRunningOperation } from "../operations/operation.type.js";
 import type { PasswordResetService } from "./password-reset.service.js";
 import { PasswordResetResult } from "./password-reset.type.js";
@@ -10,7 +11,7 @@ export class PasswordMethodsResolver {
 
   @Mutation(() => PasswordResetResult, { description: "Starts a reset; follow it with operationStatusChanged" })
   async resetPassword(
-    @Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" }) userId: string | null,
+    @UserIdArg() userId: string | null,
     @Arg("id", () => ID, { description: "The password method id" }) id: string,
     @Arg("newPassword", () => String, { nullable: true, description: "Omitted: a strong password is generated and returned once" }) newPassword: string | null,
     @Ctx() ctx: GraphQLContext,

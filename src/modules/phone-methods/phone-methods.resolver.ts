@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
+import { UserIdArg } from "../../graphql/user-id-arg.js";
 import { AuthenticationMethodSignInState } from "../../graphql/enums.js";
 import { PhoneAuthenticationMethod } from "../authentication/authentication-method.type.js";
 import { PhoneMethodInput } from "./phone-method.input.js";
 import type { PhoneMethodsService } from "./phone-methods.service.js";
 
-const userIdArg = () => Arg("userId", () => ID, { nullable: true, description: "Omitted: the signed-in user" });
 
 @Resolver(() => PhoneAuthenticationMethod)
 export class PhoneMethodsResolver {
@@ -18,7 +18,7 @@ export class PhoneMethodsResolver {
 
   @Mutation(() => PhoneAuthenticationMethod)
   async addPhoneMethod(
-    @userIdArg() userId: string | null,
+    @UserIdArg() userId: string | null,
     @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PhoneAuthenticationMethod> {
@@ -27,7 +27,7 @@ export class PhoneMethodsResolver {
 
   @Mutation(() => PhoneAuthenticationMethod)
   async updatePhoneMethod(
-    @userIdArg() userId: string | null,
+    @UserIdArg() userId: string | null,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => PhoneMethodInput) input: PhoneMethodInput,
     @Ctx() ctx: GraphQLContext,
@@ -36,17 +36,17 @@ export class PhoneMethodsResolver {
   }
 
   @Mutation(() => ID)
-  async deletePhoneMethod(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+  async deletePhoneMethod(@UserIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<string> {
     return this.phones.deletePhoneMethod(ctx, userId, id);
   }
 
   @Mutation(() => PhoneAuthenticationMethod)
-  async enableSmsSignIn(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
+  async enableSmsSignIn(@UserIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
     return PhoneAuthenticationMethod.of(await this.phones.enableSmsSignIn(ctx, userId, id));
   }
 
   @Mutation(() => PhoneAuthenticationMethod)
-  async disableSmsSignIn(@userIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
+  async disableSmsSignIn(@UserIdArg() userId: string | null, @Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PhoneAuthenticationMethod> {
     return PhoneAuthenticationMethod.of(await this.phones.disableSmsSignIn(ctx, userId, id));
   }
 }
