@@ -110,6 +110,21 @@ describe("SMS sign-in state and its uniqueness", () => {
     expect(await stateOf(newcomer)).toBe("ready");
   });
 
+  it("targets a security role as a group: its members may sign in by SMS, others not", async () => {
+    const helpdesk = (await server.app.database.prisma.securityRole.findUniqueOrThrow({ where: { name: "Helpdesk" } })).id;
+    const [member, outsider] = [await newUser(), await newUser()];
+    await addMobile(member, "+1 2065550171");
+    await addMobile(outsider, "+1 2065550172");
+    const joined = await server.request(`mutation($r: ID!, $u: ID!) { addSecurityRoleMember(securityRoleId: $r, userId: $u) { id } }`, { r: helpdesk, u: member }, { token: admin });
+    expect(joined.errors).toBeUndefined();
+    const res = await setPolicy("enabled", [{ targetType: "group", id: helpdesk, isUsableForSignIn: true }]);
+    expect(res.errors).toBeUndefined();
+    expect(await stateOf(member)).toBe("ready");
+    expect(await stateOf(outsider)).toBe("notAllowedByPolicy");
+    await setPolicy("enabled", [{ targetType: "group", id: "all_users", isUsableForSignIn: true }]);
+    expect(await stateOf(outsider)).toBe("ready");
+  });
+
   it("refuses policy targets that don't exist, and changes nothing", async () => {
     const res = await setPolicy("enabled", [{ targetType: "user", id: "00000000-0000-4000-8000-000000000000", isUsableForSignIn: true }]);
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "unknownTarget" });
