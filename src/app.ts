@@ -32,7 +32,7 @@ import { createOperationsRepository } from "./modules/operations/operations.repo
 import { createOperationsService } from "./modules/operations/operations.service.js";
 import { PasswordMethodsResolver } from "./modules/password-methods/password-methods.resolver.js";
 import { createPasswordResetService } from "./modules/password-methods/password-reset.service.js";
-import { createPasswordResetWorker } from "./modules/password-methods/password-reset.worker.js";
+import { createPasswordResetWorker, type WorkerOptions } from "./modules/password-methods/password-reset.worker.js";
 import { SignInResolver } from "./modules/sign-in/sign-in.resolver.js";
 import { createSignInService } from "./modules/sign-in/sign-in.service.js";
 import { SubscriptionsResolver } from "./modules/subscriptions.resolver.js";
@@ -61,11 +61,12 @@ import { OneTimeCodesResolver } from "./modules/one-time-codes/one-time-codes.re
 import { createOneTimeCodesService } from "./modules/one-time-codes/one-time-codes.service.js";
 import { createRateLimiter } from "./modules/rate-limits/rate-limiter.js";
 import { createRateLimitsRepository } from "./modules/rate-limits/rate-limits.repository.js";
+import { createHousekeeping, type Housekeeping } from "./modules/housekeeping/housekeeping.js";
 
 export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
-  workerOptions?: import("./modules/password-methods/password-reset.worker.js").WorkerOptions;
+  workerOptions?: WorkerOptions;
   /** Print the demo passwords when a fresh embedded database is seeded (npm start). */
   onSeeded?: (passwords: Record<string, string>) => void;
 }
@@ -81,6 +82,7 @@ export interface App {
   schema: GraphQLSchema;
   /** Messages the `console` SMS provider "sent" (development tools and tests read codes here). */
   smsOutbox: SmsOutbox;
+  housekeeping: Housekeeping;
   stop(): Promise<void>;
 }
 
@@ -147,7 +149,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const settings = createDirectorySettingsService({ repo: createDirectorySettingsRepository(prisma), gateways, users, phones });
   const codesRepo = createOneTimeCodesRepository(prisma);
-  const rateLimiter = createRateLimiter({ buckets: createRateLimitsRepository(prisma), clock });
+  const rateLimitsRepo = createRateLimitsRepository(prisma);
+  const rateLimiter = createRateLimiter({ buckets: rateLimitsRepo, clock });
+  const housekeeping = createHousekeeping({
+    sweeps: [
+      { name: "challengesAndTokens", run: codesRepo.deleteExpiredChallengesAndTokens },
+      { name: "rateLimitBuckets", run: rateLimitsRepo.deleteEndedBuckets },
+    ],
+    clock,
+    logger,
+  });
   const signIn = createSignInService({
     users,
     hasher,
@@ -249,6 +260,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await apollo.start();
   await resetWorker.start({ exclusive: database.kind === "embedded" });
+  housekeeping.start();
 
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -288,11 +300,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     schema,
     smsOutbox,
+    housekeeping,
     stop() {
       stopping ??= (async () => {
         // Stop accepting first, then finish (or hand back) the work in flight, then close
         // subscriptions and connections.
         draining = true;
+        housekeeping.stop();
         await resetWorker.stop();
         await apollo.stop();
         await events.close();

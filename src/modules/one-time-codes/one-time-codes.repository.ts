@@ -2,9 +2,9 @@ import type { Prisma } from "../../db/database.js";
 import type { ChallengeRecord, ChallengeStore, NewChallenge } from "./code-challenges.js";
 import type { IssuedTokenStore } from "./challenge-tokens.js";
 
-/** Storage of verification challenges, single-use challenge tokens and rate-limit buckets. */
-export function createOneTimeCodesRepository(prisma: Prisma): ChallengeStore & IssuedTokenStore {
-  return {
+/** Storage of verification challenges and single-use challenge tokens. */
+export function createOneTimeCodesRepository(prisma: Prisma) {
+  const store: ChallengeStore & IssuedTokenStore = {
     insertChallenge: async (data: NewChallenge) => (await prisma.verificationChallenge.create({ data })) as ChallengeRecord,
 
     findChallengeById: async (id: string) => (await prisma.verificationChallenge.findUnique({ where: { id } })) as ChallengeRecord | null,
@@ -41,6 +41,17 @@ export function createOneTimeCodesRepository(prisma: Prisma): ChallengeStore & I
         data: { consumedAt: now },
       });
       return count === 1;
+    },
+  };
+  return {
+    ...store,
+    /** Challenges and tokens expired before `before` are of no use any more: removes them. */
+    async deleteExpiredChallengesAndTokens(before: Date): Promise<number> {
+      const [challenges, tokens] = await prisma.$transaction([
+        prisma.verificationChallenge.deleteMany({ where: { expiresAt: { lt: before } } }),
+        prisma.issuedToken.deleteMany({ where: { expiresAt: { lt: before } } }),
+      ]);
+      return challenges.count + tokens.count;
     },
   };
 }

@@ -2,8 +2,8 @@ import type { Prisma } from "../../db/database.js";
 import type { RateLimitBuckets } from "./rate-limiter.js";
 
 /** Fixed-window counters in the database, shared by every server instance. */
-export function createRateLimitsRepository(prisma: Prisma): RateLimitBuckets {
-  return {
+export function createRateLimitsRepository(prisma: Prisma) {
+  const buckets: RateLimitBuckets = {
     /** One statement, so concurrent hits on a bucket are all counted. */
     async incrementBucket(key, now, windowMs) {
       const windowEnd = new Date(now.getTime() + windowMs);
@@ -25,6 +25,13 @@ export function createRateLimitsRepository(prisma: Prisma): RateLimitBuckets {
 
     async deleteBucket(key) {
       await prisma.rateLimitBucket.deleteMany({ where: { key } });
+    },
+  };
+  return {
+    ...buckets,
+    /** Buckets whose window ended before `before` count nothing any more: removes them. */
+    async deleteEndedBuckets(before: Date): Promise<number> {
+      return (await prisma.rateLimitBucket.deleteMany({ where: { windowEnd: { lt: before } } })).count;
     },
   };
 }
