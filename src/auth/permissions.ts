@@ -71,22 +71,27 @@ export function assertCanAccessMethods(viewer: Viewer, target: TargetUser, acces
   }
 }
 
+/** A signed-in Global Administrator whose token allows this kind of access (section 3: reads need a Read or ReadWrite scope, every mutation ReadWrite). */
+function isGlobalAdministratorWith(viewer: Viewer, access: Access): boolean {
+  return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR") && hasAny(viewer.scopes, SELF_SCOPES[access]);
+}
+
 /** Directory administration (users, roles): Global Administrator or app permission User.ReadWrite.All. */
 export function canManageDirectory(viewer: Viewer): boolean {
   if (viewer.kind === "app") return viewer.permissions.has(AppPermission.UserReadWriteAll);
-  return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR");
+  return isGlobalAdministratorWith(viewer, "write");
 }
 
-/** Directory settings and the authentication methods policy. */
-export function canManageSettings(viewer: Viewer): boolean {
+/** Directory settings and the authentication methods policy (read them, or change them). */
+export function canManageSettings(viewer: Viewer, access: Access = "write"): boolean {
   if (viewer.kind === "app") return viewer.permissions.has(AppPermission.PolicyReadWrite);
-  return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR");
+  return isGlobalAdministratorWith(viewer, access);
 }
 
 /** Listing the directory: anyone who may act on other users, or directory administrators. */
 export function canListUsers(viewer: Viewer): boolean {
   if (viewer.kind === "app" && (viewer.permissions.has(AppPermission.UserReadAll) || viewer.permissions.has(AppPermission.UserReadWriteAll))) return true;
-  return canActOnOtherUsers(viewer, "read") || canManageDirectory(viewer);
+  return canActOnOtherUsers(viewer, "read") || isGlobalAdministratorWith(viewer, "read");
 }
 
 export function assertThatViewer(allowed: boolean, message: string): void {

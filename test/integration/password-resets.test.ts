@@ -238,7 +238,7 @@ describe("signInWithPassword", () => {
   });
 
   it("refuses password sign-in when the identity store has passwords disabled", async () => {
-    const admin = await server.tokenFor("admin@wingtiptoysonline.com", []);
+    const admin = await server.tokenFor("admin@wingtiptoysonline.com");
     const off = await server.request(
       `mutation { setAuthenticationTypeEnabled(identityStoreId: "wingtiptoysonline.com", type: password, enabled: false) { enabledAuthenticationTypes } }`,
       {},

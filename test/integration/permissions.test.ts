@@ -365,6 +365,9 @@ describe("permissions (spec section 3)", () => {
       { who: "an app with UserAuthenticationMethod.ReadWrite.All", token: () => server.appToken(["UserAuthenticationMethod.ReadWrite.All"]) },
       { who: "an app with Policy.ReadWrite.AuthenticationMethod", token: () => server.appToken(["Policy.ReadWrite.AuthenticationMethod"]) },
       { who: "an app with User.Read.All", token: () => server.appToken(["User.Read.All"]) },
+      // Section 3: every mutation needs a ReadWrite scope, the role alone is not enough.
+      { who: "a Global Administrator whose token has only a Read scope", token: () => server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), scopesFor("Read.All")) },
+      { who: "a Global Administrator whose token has no scope", token: () => server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), []) },
     ];
 
     const rolesOf = async (ref: string) => {
@@ -391,6 +394,14 @@ describe("permissions (spec section 3)", () => {
       expect(codesOf(deleted)).toEqual(["FORBIDDEN"]);
 
       expect(await rolesOf(VICTIM)).toEqual({ codes: [], roles: ["AUTHENTICATION_ADMINISTRATOR"] });
+    });
+
+    it("still let a Global Administrator with only a Read scope list users and read the settings", async () => {
+      const t = await server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), scopesFor("Read"));
+      const res = await server.request("{ users(first: 2) { nodes { id } } identityStores { id } smsGatewayAccounts { id } securityRoles { id } }", {}, { token: t });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.users.nodes).toHaveLength(2);
+      expect(res.data.identityStores).toHaveLength(1);
     });
 
     const allowed = [
@@ -438,6 +449,7 @@ describe("permissions (spec section 3)", () => {
       { who: "an app with UserAuthenticationMethod.ReadWrite.All", token: () => server.appToken(["UserAuthenticationMethod.ReadWrite.All"]) },
       { who: "an app with User.ReadWrite.All", token: () => server.appToken(["User.ReadWrite.All"]) },
       { who: "an app with Policy.Read.All", token: () => server.appToken(["Policy.Read.All"]) },
+      { who: "a Global Administrator whose token has only a Read scope", token: () => server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), scopesFor("Read")) },
     ];
 
     it.each(named(refused, (r) => `is FORBIDDEN to ${r.who}, and the policy stays as it was`))("%s", async (_name, { token }) => {

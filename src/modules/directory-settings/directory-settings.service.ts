@@ -26,7 +26,7 @@ export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationTypeNam
 
 /** Reading settings: whoever may change them, or an application with Policy.Read.All. */
 function canReadSettings(viewer: Viewer): boolean {
-  return canManageSettings(viewer) || (viewer.kind === "app" && viewer.permissions.has(AppPermission.PolicyRead));
+  return canManageSettings(viewer, "read") || (viewer.kind === "app" && viewer.permissions.has(AppPermission.PolicyRead));
 }
 
 /**

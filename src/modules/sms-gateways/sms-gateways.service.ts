@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { randomUUID } from "node:crypto";
-import { canManageSettings, requireAuthenticated } from "../../auth/permissions.js";
+import { canManageSettings, requireAuthenticated, type Access } from "../../auth/permissions.js";
 import { SmsDeliveryError, type SmsGatewayConfig, type SmsMessage, type SmsSender } from "../../connectors/sms/sms-sender.js";
 import type { SecretBox } from "../../crypto/secret-box.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
@@ -48,9 +48,9 @@ export function createSmsGatewaysService(deps: {
     }),
   });
 
-  function requireSettingsManager(scope: RequestScope) {
+  function requireSettingsManager(scope: RequestScope, access: Access = "write") {
     requireAuthenticated(scope.viewer);
-    if (!canManageSettings(scope.viewer)) {
+    if (!canManageSettings(scope.viewer, access)) {
       throw forbidden("SMS gateway accounts need the Global Administrator role or Policy.ReadWrite.AuthenticationMethod");
     }
   }
@@ -134,7 +134,7 @@ export function createSmsGatewaysService(deps: {
   }
 
   async function listGatewayAccounts(scope: RequestScope): Promise<SmsGatewayAccountRecord[]> {
-    requireSettingsManager(scope);
+    requireSettingsManager(scope, "read");
     return repo.findAllGatewayAccounts();
   }
 
