@@ -97,3 +97,16 @@ export function canListUsers(viewer: Viewer): boolean {
 export function assertThatViewer(allowed: boolean, message: string): void {
   if (!allowed) throw new DomainError("FORBIDDEN", message);
 }
+
+/** Reading directory settings: whoever may change them (with a Read scope), or an app with Policy.Read.All. */
+export function canReadSettings(viewer: Viewer): boolean {
+  return canManageSettings(viewer, "read") || (viewer.kind === "app" && viewer.permissions.has(AppPermission.PolicyRead));
+}
+
+/**
+ * Reading the authentication methods policy (it names the users it targets): settings readers,
+ * and administrators of other users' methods, who need it to explain a phone's sign-in state.
+ */
+export function canReadPolicy(viewer: Viewer): boolean {
+  return canReadSettings(viewer) || canActOnOtherUsers(viewer, "read");
+}

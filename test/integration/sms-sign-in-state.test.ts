@@ -125,6 +125,17 @@ describe("SMS sign-in state and its uniqueness", () => {
     expect(await stateOf(outsider)).toBe("ready");
   });
 
+  it("shows the policy (which names its targets) to administrators, not to every user", async () => {
+    const user = await server.tokenFor("avery.howard@wingtiptoysonline.com", ["UserAuthenticationMethod.ReadWrite"]);
+    const refused = await server.request("{ authenticationMethodsPolicy { sms { state } } }", {}, { token: user });
+    expect(refused.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    const authAdmin = await server.tokenFor("authadmin@wingtiptoysonline.com", ["UserAuthenticationMethod.Read.All"]);
+    const shown = await server.request("{ authenticationMethodsPolicy { sms { state } } }", {}, { token: authAdmin });
+    expect(shown.errors).toBeUndefined();
+    const app = await server.appToken(["Policy.Read.All"]);
+    expect((await server.request("{ authenticationMethodsPolicy { sms { state } } }", {}, { token: app })).errors).toBeUndefined();
+  });
+
   it("refuses policy targets that don't exist, and changes nothing", async () => {
     const res = await setPolicy("enabled", [{ targetType: "user", id: "00000000-0000-4000-8000-000000000000", isUsableForSignIn: true }]);
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "unknownTarget" });

@@ -1,6 +1,4 @@
-import { canManageSettings, requireAuthenticated } from "../../auth/permissions.js";
-import { AppPermission } from "../../auth/scopes.js";
-import type { Viewer } from "../../auth/viewer.js";
+import { canManageSettings, canReadSettings, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
 import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
 import type { RequestScope } from "../request-scope.js";
@@ -24,10 +22,6 @@ export const enabledTypesOf = (store: IdentityStoreRecord): AuthenticationTypeNa
 export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationTypeName[] =>
   AUTHENTICATION_TYPES.filter((t) => (t === "password" ? role.enforcePassword : role.enforceSms));
 
-/** Reading settings: whoever may change them, or an application with Policy.Read.All. */
-function canReadSettings(viewer: Viewer): boolean {
-  return canManageSettings(viewer, "read") || (viewer.kind === "app" && viewer.permissions.has(AppPermission.PolicyRead));
-}
 
 /**
  * Directory settings (spec section 8): identity stores (enabled authentication types, SMS gateway

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { requireAuthenticated, canManageSettings } from "../../auth/permissions.js";
+import { canManageSettings, canReadPolicy, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, forbidden } from "../../errors/domain-error.js";
 import type { RequestScope } from "../users/users.service.js";
 import type { PolicyRepository, StoredTarget } from "./policy.repository.js";
@@ -76,6 +76,7 @@ export function createPolicyService(deps: { repo: PolicyRepository }) {
 
   async function getPolicy(scope: RequestScope): Promise<SmsPolicy> {
     requireAuthenticated(scope.viewer);
+    if (!canReadPolicy(scope.viewer)) throw forbidden("Reading the policy needs an administrator role or Policy.Read.All");
     return scope.loaders.smsPolicy.load("sms");
   }
 
