@@ -22,6 +22,7 @@ import { createPostgresEventBus } from "./events/postgres-event-bus.js";
 import { createContextFactory, type GraphQLContext } from "./graphql/context.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { createSharedSubscribe } from "./graphql/subscription-execution.js";
+import { createLiveSessions } from "./graphql/live-sessions.js";
 import { buildGatewaySchema } from "./graphql/schema.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createPasswordHasher, type PasswordHasher } from "./lib/password-hasher.js";
@@ -218,6 +219,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const formatError = createErrorFormatter(logger);
 
+  const liveSessions = createLiveSessions(events);
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,
@@ -225,7 +227,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       onConnect: async (ctx) => {
         if (draining) return false;
         try {
-          ctx.extra.context = createContext(await authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization));
+          const viewer = await authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+          ctx.extra.context = createContext(viewer);
+          liveSessions.track(ctx.extra.socket, viewer);
           return true;
         } catch {
           return false;
@@ -309,6 +313,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         housekeeping.stop();
         await resetWorker.stop();
         await apollo.stop();
+        await liveSessions.close();
         await events.close();
         await database.close();
       })();

@@ -38,6 +38,7 @@ export function createAuthenticator(deps: { tokens: TokenService; source: Viewer
       scopes: new Set(String(claims.scp ?? "").split(" ").filter(Boolean)),
       directoryRoles: new Set(user.directoryRoles),
       tokenId: claims.jti,
+      issuedAtMs,
     };
   };
 }

@@ -7,6 +7,8 @@ export interface EventTopics {
       | { type: "phone"; phoneType: string; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
       | { type: "password"; createdAt: string | null };
   };
+  /** Every session of the user that began before `revokedBefore` is over (password reset). */
+  sessionsRevoked: { userId: string; revokedBefore: string };
   operationChanged: {
     id: string;
     userId: string;

@@ -137,6 +137,21 @@ describe("password resets as long-running operations", () => {
     expect((await server.execute(MeDocument, undefined, { token: again.data!.signInWithPassword.accessToken! })).data!.me.userPrincipalName).toBe(AVERY);
   });
 
+  it("closes the user's open graphql-ws sessions when the reset revokes them, and only theirs", async () => {
+    const user = await newUser();
+    const userToken = await server.tokenFor(user.upn, ["UserAuthenticationMethod.Read"]);
+    const own = subscribe(connectWs(server.url, userToken), AuthenticationMethodsChangedDocument, {});
+    const adminWatch = subscribe(connectWs(server.url, admin), AuthenticationMethodsChangedDocument, { userId: user.id });
+    await new Promise((r) => setTimeout(r, 200));
+    const res = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID, newPassword: "Sessions-revoked-1" }, { token: admin });
+    await follow(res.data!.resetPassword.operation.id).done;
+    await Promise.race([own.done, new Promise((_, reject) => setTimeout(() => reject(new Error("session stayed open")), 3_000))]);
+    expect(own.events.at(-1)!.errors![0]!.extensions).toEqual({ closeCode: 4401 });
+    // The administrator's session is not the user's: it stays, and hears the password change.
+    await adminWatch.waitFor((e) => e.data?.authenticationMethodsChanged.method?.__typename === "PasswordAuthenticationMethod");
+    adminWatch.close();
+  });
+
   it("refuses self-service resets and callers without write access", async () => {
     const self = await server.execute(ResetPasswordDocument, { id: PASSWORD_ID, newPassword: "Self-reset-passw0rd" }, { token: admin });
     expect(self.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "selfServiceNotSupported" });

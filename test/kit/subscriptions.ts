@@ -38,7 +38,9 @@ export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V
         notify();
       },
       error: (error) => {
-        const list = Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }];
+        const close = error as { code?: number; reason?: string };
+        const message = typeof close?.code === "number" ? `connection closed: ${close.code} ${close.reason ?? ""}`.trim() : String((error as Error)?.message ?? error);
+        const list = Array.isArray(error) ? error : [{ message, extensions: typeof close?.code === "number" ? { closeCode: close.code } : undefined }];
         events.push({ errors: list });
         notify();
         resolveDone();

@@ -89,6 +89,7 @@ export function createPasswordResetWorker(deps: {
       const hash = await hasher.hash(password);
       const changedAt = clock.now();
       await users.storePasswordHash(user.id, hash, changedAt);
+      await events.publish("sessionsRevoked", { userId: user.id, revokedBefore: changedAt.toISOString() });
       const done = await move(op, "succeeded", "ResetSuccess");
       if (done) {
         await events.publish("authenticationMethodChanged", {

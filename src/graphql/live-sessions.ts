@@ -1,0 +1,40 @@
+import type { WebSocket } from "ws";
+import type { Viewer } from "../auth/viewer.js";
+import type { EventBus } from "../events/event-bus.js";
+
+// graphql-ws's own code for "not authorised": clients treat it as final and don't retry.
+const UNAUTHORIZED = 4401;
+
+/**
+ * WebSocket connections are sessions too: when a user's sessions are revoked (password reset),
+ * their open graphql-ws connections authenticated before that instant are closed, on every
+ * server instance (the event travels over the EventBus).
+ */
+export function createLiveSessions(events: EventBus) {
+  const byUser = new Map<string, Set<{ socket: WebSocket; issuedAtMs: number }>>();
+  const revocations = events.subscribe("sessionsRevoked");
+
+  void (async () => {
+    for await (const { userId, revokedBefore } of revocations) {
+      const cutoff = new Date(revokedBefore).getTime();
+      for (const session of byUser.get(userId) ?? []) {
+        if (session.issuedAtMs < cutoff) session.socket.close(UNAUTHORIZED, "Session revoked");
+      }
+    }
+  })();
+
+  return {
+    track(socket: WebSocket, viewer: Viewer) {
+      if (viewer.kind !== "user") return;
+      const session = { socket, issuedAtMs: viewer.issuedAtMs ?? 0 };
+      let sessions = byUser.get(viewer.userId);
+      if (!sessions) byUser.set(viewer.userId, (sessions = new Set()));
+      sessions.add(session);
+      socket.once("close", () => {
+        sessions!.delete(session);
+        if (sessions!.size === 0) byUser.delete(viewer.userId);
+      });
+    },
+    close: () => revocations.return(),
+  };
+}
