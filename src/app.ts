@@ -219,7 +219,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const formatError = createErrorFormatter(logger);
 
-  const liveSessions = createLiveSessions(events);
+  const liveSessions = createLiveSessions(events, clock);
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,

@@ -26,7 +26,7 @@ export function createAuthenticator(deps: { tokens: TokenService; source: Viewer
     // App-only: marked so by us, or (other issuers) roles without scopes and no user marking.
     const isAppToken = claims.idtyp === "app" || (claims.idtyp === undefined && claims.scp === undefined && claims.roles !== undefined);
     if (isAppToken) {
-      return { kind: "app", appId: claims.sub!, permissions: new Set(Array.isArray(claims.roles) ? claims.roles.map(String) : []) };
+      return { kind: "app", appId: claims.sub!, permissions: new Set(Array.isArray(claims.roles) ? claims.roles.map(String) : []), expiresAtMs: claims.exp! * 1000 };
     }
     const user = await deps.source.findUserForToken(claims.sub!);
     if (!user) throw unauthenticated("The token's user does not exist");
@@ -39,6 +39,7 @@ export function createAuthenticator(deps: { tokens: TokenService; source: Viewer
       directoryRoles: new Set(user.directoryRoles),
       tokenId: claims.jti,
       issuedAtMs,
+      expiresAtMs: claims.exp! * 1000,
     };
   };
 }

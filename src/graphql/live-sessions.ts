@@ -1,16 +1,17 @@
 import type { WebSocket } from "ws";
 import type { Viewer } from "../auth/viewer.js";
 import type { EventBus } from "../events/event-bus.js";
+import type { Clock } from "../lib/clock.js";
 
 // graphql-ws's own code for "not authorised": clients treat it as final and don't retry.
 const UNAUTHORIZED = 4401;
 
 /**
- * WebSocket connections are sessions too: when a user's sessions are revoked (password reset),
- * their open graphql-ws connections authenticated before that instant are closed, on every
- * server instance (the event travels over the EventBus).
+ * WebSocket connections are sessions too: one ends when its token expires, and when the user's
+ * sessions are revoked (password reset) every connection authenticated before that instant is
+ * closed, on every server instance (the event travels over the EventBus).
  */
-export function createLiveSessions(events: EventBus) {
+export function createLiveSessions(events: EventBus, clock: Clock) {
   const byUser = new Map<string, Set<{ socket: WebSocket; issuedAtMs: number }>>();
   const revocations = events.subscribe("sessionsRevoked");
 
@@ -25,6 +26,12 @@ export function createLiveSessions(events: EventBus) {
 
   return {
     track(socket: WebSocket, viewer: Viewer) {
+      if (viewer.kind === "anonymous") return;
+      if (viewer.expiresAtMs !== undefined) {
+        const expiry = setTimeout(() => socket.close(UNAUTHORIZED, "Token expired"), Math.max(0, viewer.expiresAtMs - clock.now().getTime()));
+        expiry.unref();
+        socket.once("close", () => clearTimeout(expiry));
+      }
       if (viewer.kind !== "user") return;
       const session = { socket, issuedAtMs: viewer.issuedAtMs ?? 0 };
       let sessions = byUser.get(viewer.userId);

@@ -152,6 +152,13 @@ describe("password resets as long-running operations", () => {
     adminWatch.close();
   });
 
+  it("ends a graphql-ws session when its token expires", async () => {
+    const short = (await server.app.tokens.issue({ subject: await server.userId(ADMIN), scopes: [ALL], ttlSeconds: 2 })).token;
+    const sub = subscribe(connectWs(server.url, short), AuthenticationMethodsChangedDocument, { userId: AVERY });
+    await Promise.race([sub.done, new Promise((_, reject) => setTimeout(() => reject(new Error("session outlived its token")), 5_000))]);
+    expect(sub.events.at(-1)!.errors![0]!.extensions).toEqual({ closeCode: 4401 });
+  });
+
   it("refuses self-service resets and callers without write access", async () => {
     const self = await server.execute(ResetPasswordDocument, { id: PASSWORD_ID, newPassword: "Self-reset-passw0rd" }, { token: admin });
     expect(self.errors![0]!.extensions).toMatchObject({ code: "FORBIDDEN", reason: "selfServiceNotSupported" });
