@@ -46,7 +46,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       const ttl = input.ttlSeconds ?? options.ttlSeconds;
       const claims: AccessTokenClaims = { iat_ms: nowMs, idtyp: input.app ? "app" : "user" };
       if (input.app) claims.roles = input.roles ?? [];
-      else claims.scp = (input.scopes ?? []).join(" ");
+      else {
+        claims.scp = (input.scopes ?? []).join(" ");
+        // Carried for clients that display it; the server takes a user's roles from the directory.
+        if (input.roles?.length) claims.roles = input.roles;
+      }
       const iat = Math.floor(nowMs / 1000);
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: "HS256", typ: "JWT" })

@@ -3,7 +3,7 @@ import { createCore } from "../app.js";
 import { loadConfig } from "../config/config.js";
 import { DEFAULT_USER_SCOPES } from "../auth/scopes.js";
 
-const usage = `Usage: npm run token -- --user UPN [--scopes "A B"] [--ttl SECONDS]
+const usage = `Usage: npm run token -- --user UPN [--scopes "A B"] [--roles "R1,R2"] [--ttl SECONDS]
        npm run token -- --app [--user APP_NAME] --roles "Permission1,Permission2"`;
 
 const { values } = parseArgs({
@@ -22,8 +22,7 @@ if (values.help || (!values.app && !values.user)) {
   process.exit(values.help ? 0 : 2);
 }
 if (!values.app && values.roles) {
-  console.error("--roles is for application tokens (--app): a user's directory roles come from the directory.");
-  process.exit(2);
+  console.error("Note: --roles is written into the token, but the server takes a user's directory roles from the directory, never from a token.");
 }
 
 const list = (value: string | undefined, separator: RegExp) => (value ?? "").split(separator).map((s) => s.trim()).filter(Boolean);
@@ -40,7 +39,7 @@ try {
       process.exitCode = 1;
     } else {
       const scopes = values.scopes ? list(values.scopes, /[\s,]+/) : DEFAULT_USER_SCOPES;
-      const { token } = await core.tokens.issue({ subject: user.id, scopes, ttlSeconds });
+      const { token } = await core.tokens.issue({ subject: user.id, scopes, roles: values.roles ? list(values.roles, /,\s*/) : undefined, ttlSeconds });
       console.log(token);
     }
   }

@@ -55,6 +55,14 @@ describe("the README's commands against a running server (npm start on the embed
     expect(codesOf(write)).toEqual(["FORBIDDEN"]);
   });
 
+  it("npm run token --roles on a user's token changes nothing: roles come from the directory", async () => {
+    const result = run("src/cli/token.ts", ["--user", "avery.howard@wingtiptoysonline.com", "--scopes", "UserAuthenticationMethod.ReadWrite.All", "--roles", "GLOBAL_ADMINISTRATOR,Global Administrator"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("from the directory");
+    const res = await createGraphQLClient(server.url).execute(UserMethodsDocument, { id: "admin@wingtiptoysonline.com" }, { token: result.stdout.trim() });
+    expect(codesOf(res)).toEqual(["FORBIDDEN"]);
+  });
+
   it("npm run token --app makes an application token with the given permissions", async () => {
     const result = run("src/cli/token.ts", ["--app", "--roles", "UserAuthenticationMethod.Read.All"]);
     expect(result.status, result.stderr).toBe(0);
