@@ -30,6 +30,8 @@ export interface Subscription<T> extends AsyncIterableIterator<T> {
 export interface EventBus {
   publish<K extends Topic>(topic: K, payload: EventTopics[K]): Promise<void>;
   subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
+  /** Subscribers in this process (for readiness checks and metrics). */
+  subscriberCount(topic: Topic): number;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export function createLocalFanout() {
   return {
     deliver,
     subscribe,
+    subscriberCount: (topic: Topic) => listeners.get(topic)?.size ?? 0,
     /** Ends every open subscription (shutdown). */
     closeAll: async () => {
       for (const set of listeners.values()) for (const listener of [...set]) await listener.finish?.();
@@ -103,6 +106,7 @@ export function createInProcessEventBus(): EventBus {
       fanout.deliver(topic, payload);
     },
     subscribe: fanout.subscribe,
+    subscriberCount: fanout.subscriberCount,
     async close() {
       await fanout.closeAll();
     },

@@ -53,6 +53,7 @@ export async function createPostgresEventBus(connectionString: string, logger: L
       await publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, text]);
     },
     subscribe: fanout.subscribe,
+    subscriberCount: fanout.subscriberCount,
     async close() {
       closed = true;
       await fanout.closeAll();

@@ -7,6 +7,7 @@ import { systemClock } from "../../src/lib/clock.js";
 import {
   AddPhoneMethodDocument,
   AuthenticationMethodsChangedDocument,
+  UpdatePhoneMethodDocument,
   OperationStatusChangedDocument,
   ResetPasswordDocument,
 } from "../generated/graphql.js";
@@ -66,17 +67,22 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
     expect(sub.events.at(-1)!.data!.operationStatusChanged).toMatchObject({ status: "succeeded", statusDetail: "ResetSuccess" });
   });
 
-  it("pushes a method added on server B to a subscriber on server A", async () => {
-    const sub = subscribe(connectWs(a.url, token), AuthenticationMethodsChangedDocument, { userId: "privadmin@wingtiptoysonline.com" });
-    await new Promise((r) => setTimeout(r, 300));
-    await createGraphQLClient(b.url).execute(
-      AddPhoneMethodDocument,
-      { userId: "privadmin@wingtiptoysonline.com", input: { phoneNumber: "+1 2065550190", phoneType: "office" } },
-      { token },
-    );
-    const event = await sub.waitFor((e) => Boolean(e.data));
+  it("pushes a method changed on server B to a subscriber on server A", async () => {
+    const user = "privadmin@wingtiptoysonline.com";
+    const office = "e37fc753-ff3b-4958-9484-eaa9425c82bc";
+    const onB = createGraphQLClient(b.url);
+    await onB.execute(AddPhoneMethodDocument, { userId: user, input: { phoneNumber: "+1 2065550190", phoneType: "office" } }, { token });
+    const sub = subscribe(connectWs(a.url, token), AuthenticationMethodsChangedDocument, { userId: user });
+    // Nothing tells a client its subscription is live on the server: change the number on B
+    // until A reports a change (each try is a real cross-instance delivery).
+    let heard: Awaited<ReturnType<typeof sub.waitFor>> | undefined;
+    for (let i = 0; i < 40 && !heard; i++) {
+      const phoneNumber = `+1 20655502${String(i).padStart(2, "0")}`;
+      await onB.execute(UpdatePhoneMethodDocument, { userId: user, id: office, input: { phoneNumber, phoneType: "office" } }, { token });
+      heard = await sub.waitFor((e) => Boolean(e.data), 250).catch(() => undefined);
+    }
     sub.close();
-    expect(event.data!.authenticationMethodsChanged).toMatchObject({ kind: "added", method: { phoneNumber: "+1 2065550190" } });
+    expect(heard?.data!.authenticationMethodsChanged).toMatchObject({ kind: "updated", method: { phoneType: "office" } });
   });
 
   it("runs each of many resets exactly once although both servers' workers claim from one queue", async () => {

@@ -140,9 +140,10 @@ describe("password resets as long-running operations", () => {
   it("closes the user's open graphql-ws sessions when the reset revokes them, and only theirs", async () => {
     const user = await newUser();
     const userToken = await server.tokenFor(user.upn, ["UserAuthenticationMethod.Read"]);
+    const live = server.app.events.subscriberCount("authenticationMethodChanged");
     const own = subscribe(connectWs(server.url, userToken), AuthenticationMethodsChangedDocument, {});
     const adminWatch = subscribe(connectWs(server.url, admin), AuthenticationMethodsChangedDocument, { userId: user.id });
-    await new Promise((r) => setTimeout(r, 200));
+    await server.waitForSubscribers("authenticationMethodChanged", live + 2);
     const res = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID, newPassword: "Sessions-revoked-1" }, { token: admin });
     await follow(res.data!.resetPassword.operation.id).done;
     await Promise.race([own.done, new Promise((_, reject) => setTimeout(() => reject(new Error("session stayed open")), 3_000))]);
@@ -194,8 +195,9 @@ describe("password resets as long-running operations", () => {
 
   it("pushes added, updated and deleted methods to authenticationMethodsChanged subscribers", async () => {
     const user = await newUser();
+    const live = server.app.events.subscriberCount("authenticationMethodChanged");
     const sub = subscribe(connectWs(server.url, admin), AuthenticationMethodsChangedDocument, { userId: user.upn });
-    await new Promise((r) => setTimeout(r, 200));
+    await server.waitForSubscribers("authenticationMethodChanged", live + 1);
     await server.execute(AddPhoneMethodDocument, { userId: user.id, input: { phoneNumber: "+1 2065550177", phoneType: "office" } }, { token: admin });
     await sub.waitFor((e) => e.data?.authenticationMethodsChanged.kind === "added");
     await server.execute(DeletePhoneMethodDocument, { userId: user.id, id: "e37fc753-ff3b-4958-9484-eaa9425c82bc" }, { token: admin });

@@ -26,6 +26,8 @@ export interface TestServer extends GraphQLClient {
   /** An app-only token with the given application permissions. */
   appToken(permissions: string[]): Promise<string>;
   userId(userPrincipalName: string): Promise<string>;
+  /** Resolves once `count` subscriptions to `topic` are live in the server (no guessing with sleeps). */
+  waitForSubscribers(topic: import("../../src/events/event-bus.js").Topic, count?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,8 @@ export interface StartOptions {
   seed?: boolean;
   /** Capture the server's log lines (e.g. to prove secrets never reach them). */
   logger?: import("../../src/logging/logger.js").Logger;
+  /** Background reset worker settings, e.g. a long pollMs to keep the database quiet. */
+  workerOptions?: import("../../src/modules/password-methods/password-reset.worker.js").WorkerOptions;
 }
 
 /** Starts the real app on a free port with fresh storage and the demo directory. */
@@ -77,7 +81,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   const clock = options.clock ?? createOffsetClock();
   let passwords: Record<string, string> = {};
-  const app = await createApp(config, { clock, logger: options.logger, onSeeded: (p) => (passwords = p) });
+  const app = await createApp(config, { clock, logger: options.logger, workerOptions: options.workerOptions, onSeeded: (p) => (passwords = p) });
   if (databaseUrl && options.seed !== false) {
     passwords = (await seedDemoDirectory(app.database.prisma, app.hasher)).passwords;
   }
@@ -96,6 +100,13 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     userId,
     async tokenFor(upn, scopes = ["UserAuthenticationMethod.ReadWrite"]) {
       return (await app.tokens.issue({ subject: await userId(upn), scopes })).token;
+    },
+    async waitForSubscribers(topic, count = 1) {
+      const deadline = Date.now() + 10_000;
+      while (app.events.subscriberCount(topic) < count) {
+        if (Date.now() > deadline) throw new Error(`no ${count} subscribers to ${topic}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
     async appToken(permissions) {
       return (await app.tokens.issue({ subject: "test-app", app: true, roles: permissions })).token;
