@@ -59,18 +59,6 @@ export function canAccessMethods(viewer: Viewer, target: TargetUser, access: Acc
   return false;
 }
 
-export function assertCanAccessMethods(viewer: Viewer, target: TargetUser, access: Access): void {
-  requireAuthenticated(viewer);
-  if (!canAccessMethods(viewer, target, access)) {
-    throw new DomainError(
-      "FORBIDDEN",
-      access === "read"
-        ? "You are not allowed to read this user's authentication methods"
-        : "You are not allowed to change this user's authentication methods",
-    );
-  }
-}
-
 /** A signed-in Global Administrator whose token allows this kind of access (section 3: reads need a Read or ReadWrite scope, every mutation ReadWrite). */
 function isGlobalAdministratorWith(viewer: Viewer, access: Access): boolean {
   return viewer.kind === "user" && viewer.directoryRoles.has("GLOBAL_ADMINISTRATOR") && hasAny(viewer.scopes, SELF_SCOPES[access]);
@@ -92,10 +80,6 @@ export function canManageSettings(viewer: Viewer, access: Access = "write"): boo
 export function canListUsers(viewer: Viewer): boolean {
   if (viewer.kind === "app" && (viewer.permissions.has(AppPermission.UserReadAll) || viewer.permissions.has(AppPermission.UserReadWriteAll))) return true;
   return canActOnOtherUsers(viewer, "read") || isGlobalAdministratorWith(viewer, "read");
-}
-
-export function assertThatViewer(allowed: boolean, message: string): void {
-  if (!allowed) throw new DomainError("FORBIDDEN", message);
 }
 
 /** Reading directory settings: whoever may change them (with a Read scope), or an app with Policy.Read.All. */

@@ -34,10 +34,6 @@ export class DomainError extends Error {
   }
 }
 
-export function assertThat(condition: unknown, code: ErrorCode, message: string, meta?: DomainErrorMeta): asserts condition {
-  if (!condition) throw new DomainError(code, message, meta);
-}
-
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "You are not allowed to do this", reason?: string) =>
   new DomainError("FORBIDDEN", message, reason ? { reason } : {});
