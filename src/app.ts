@@ -63,6 +63,7 @@ import { createOneTimeCodesService } from "./modules/one-time-codes/one-time-cod
 import { createRateLimiter } from "./modules/rate-limits/rate-limiter.js";
 import { createRateLimitsRepository } from "./modules/rate-limits/rate-limits.repository.js";
 import { createHousekeeping, type Housekeeping } from "./modules/housekeeping/housekeeping.js";
+import { isUuid } from "./lib/uuid.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -87,7 +88,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds the services from their parts without serving: shared by the server and the CLI tools. */
 export async function createCore(config: Config, options: AppOptions = {}) {
@@ -202,11 +202,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     tokens,
     source: {
       async findUserForToken(userId) {
-        if (!UUID.test(userId)) return null;
-        const user = await usersRepo.findUserById(userId);
-        if (!user) return null;
-        const roles = await usersRepo.findDirectoryRolesByUserIds([userId]);
-        return { tokensValidAfter: user.tokensValidAfter, directoryRoles: roles.map((r) => r.role) };
+        if (!isUuid(userId)) return null;
+        const user = await usersRepo.findUserWithDirectoryRoles(userId);
+        return user && { tokensValidAfter: user.tokensValidAfter, directoryRoles: user.directoryRoles.map((r) => r.role) };
       },
     },
   });

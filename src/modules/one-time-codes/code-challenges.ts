@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../lib/clock.js";
 import { generateCode, type CodeHasher } from "./challenge-codes.js";
+import { isUuid } from "../../lib/uuid.js";
 
 export type ChallengePurpose = "phoneVerification" | "stepUp" | "signIn";
 export type PhoneTypeName = "mobile" | "alternateMobile" | "office";
@@ -36,7 +37,6 @@ export type CheckOutcome =
   | { verified: true; challenge: ChallengeRecord }
   | { verified: false; failureReason: FailureReason };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The life of an SMS code: issued with an expiry, stored as a keyed hash, at most `maxAttempts`
@@ -66,7 +66,7 @@ export function createCodeChallenges(deps: { store: ChallengeStore; hasher: Code
   }
 
   async function find(id: string): Promise<ChallengeRecord | null> {
-    return UUID.test(id) ? store.findChallengeById(id.toLowerCase()) : null;
+    return isUuid(id) ? store.findChallengeById(id.toLowerCase()) : null;
   }
 
   async function check(id: string, purpose: ChallengePurpose, code: string): Promise<CheckOutcome> {

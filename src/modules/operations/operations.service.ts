@@ -1,9 +1,10 @@
 import DataLoader from "dataloader";
-import { canAccessMethods, requireAuthenticated } from "../../auth/permissions.js";
-import { forbidden, notFound } from "../../errors/domain-error.js";
+import { requireAuthenticated } from "../../auth/permissions.js";
+import { notFound } from "../../errors/domain-error.js";
 import type { EventBus, EventTopics } from "../../events/event-bus.js";
 import type { RequestScope, UsersService } from "../users/users.service.js";
 import type { OperationRecord, OperationsRepository } from "./operations.repository.js";
+import { isUuid } from "../../lib/uuid.js";
 
 export type OperationEvent = EventTopics["operationChanged"];
 
@@ -11,7 +12,6 @@ export interface OperationLoaders {
   operationsByUserId: DataLoader<string, OperationRecord[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isTerminal = (status: string) => status === "succeeded" || status === "failed";
 
 export function toOperationEvent(op: OperationRecord): OperationEvent {
@@ -47,10 +47,10 @@ export function createOperationsService(deps: { repo: OperationsRepository; user
    */
   async function followOperation(scope: RequestScope, operationId: string): Promise<AsyncGenerator<OperationEvent>> {
     requireAuthenticated(scope.viewer);
-    const op = UUID.test(operationId) ? await repo.findOperationById(operationId.toLowerCase()) : null;
+    const op = isUuid(operationId) ? await repo.findOperationById(operationId.toLowerCase()) : null;
     if (!op) throw notFound("Operation");
-    const target = { id: op.userId, directoryRoles: await users.directoryRoles(scope, op.userId) };
-    if (!canAccessMethods(scope.viewer, target, "read")) throw forbidden("You are not allowed to follow this user's operations");
+    // Following an operation is reading its user's methods: the same check, the same answer.
+    await users.resolveTarget(scope, op.userId, "read");
 
     const changes = events.subscribe("operationChanged", (e) => e.id === op.id);
     return (async function* () {

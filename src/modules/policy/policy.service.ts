@@ -3,9 +3,9 @@ import { canManageSettings, canReadPolicy, requireAuthenticated } from "../../au
 import { badInput, forbidden } from "../../errors/domain-error.js";
 import type { RequestScope } from "../users/users.service.js";
 import type { PolicyRepository, StoredTarget } from "./policy.repository.js";
+import { isUuid } from "../../lib/uuid.js";
 
 export const ALL_USERS = "all_users";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TargetType = "user" | "group";
 
@@ -89,7 +89,7 @@ export function createPolicyService(deps: { repo: PolicyRepository }) {
       seen.add(key);
     }
     const userIds = targets.filter((t) => t.targetType === "user" && t.id !== ALL_USERS).map((t) => t.id);
-    const badUser = userIds.find((id) => !UUID.test(id));
+    const badUser = userIds.find((id) => !isUuid(id));
     if (badUser) throw badInput(`Target ${badUser} is not a user id`, { field: "includeTargets", reason: "unknownTarget" });
     const groupIds = targets.filter((t) => t.targetType === "group" && t.id !== ALL_USERS).map((t) => t.id);
     const [users, roles] = await Promise.all([

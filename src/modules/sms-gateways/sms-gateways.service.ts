@@ -9,6 +9,7 @@ import type { Logger } from "../../logging/logger.js";
 import { isUniqueViolation } from "../phone-methods/phone-methods.repository.js";
 import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
+import { isUuid } from "../../lib/uuid.js";
 
 export interface SmsGatewayAccountInput {
   name: string;
@@ -25,7 +26,6 @@ export interface SmsGatewayLoaders {
 }
 
 const PROVIDERS: SmsProvider[] = ["console", "webhook", "twilio"];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const MAX_NAME = 100;
 const MAX_ENDPOINT = 2048;
@@ -43,7 +43,7 @@ export function createSmsGatewaysService(deps: {
 
   const createLoaders = (): SmsGatewayLoaders => ({
     smsGatewayAccountById: new DataLoader(async (ids) => {
-      const rows = await repo.findGatewayAccountsByIds(ids.filter((id) => UUID.test(id)));
+      const rows = await repo.findGatewayAccountsByIds(ids.filter((id) => isUuid(id)));
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
   });
@@ -128,7 +128,7 @@ export function createSmsGatewaysService(deps: {
   const nameTaken = () => new DomainError("CONFLICT", "An SMS gateway account with this name already exists", { reason: "gatewayAccountNameNotUnique" });
 
   async function findExisting(id: string): Promise<SmsGatewayAccountRecord> {
-    const account = UUID.test(id) ? await repo.findGatewayAccountById(id.toLowerCase()) : null;
+    const account = isUuid(id) ? await repo.findGatewayAccountById(id.toLowerCase()) : null;
     if (!account) throw notFound("SMS gateway account");
     return account;
   }
@@ -234,7 +234,7 @@ export function createSmsGatewaysService(deps: {
     deleteGatewayAccount,
     effectiveGatewayAccount,
     findDefaultGatewayAccount: repo.findDefaultGatewayAccount,
-    findGatewayAccountById: async (id: string) => (UUID.test(id) ? repo.findGatewayAccountById(id.toLowerCase()) : null),
+    findGatewayAccountById: async (id: string) => (isUuid(id) ? repo.findGatewayAccountById(id.toLowerCase()) : null),
     /** effectiveGatewayAccount for GraphQL fields, batched per request. */
     gatewayAccountForStore: async (scope: RequestScope, accountId: string | null) =>
       (accountId ? await scope.loaders.smsGatewayAccountById.load(accountId) : null) ?? repo.findDefaultGatewayAccount(),

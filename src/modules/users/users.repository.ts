@@ -11,6 +11,10 @@ export function createUsersRepository(prisma: Prisma) {
 
     findUserById: (id: string) => prisma.user.findUnique({ where: { id } }),
 
+    /** One statement for what every authenticated request needs about its caller. */
+    findUserWithDirectoryRoles: (id: string) =>
+      prisma.user.findUnique({ where: { id }, select: { tokensValidAfter: true, directoryRoles: { select: { role: true } } } }),
+
     findUserByPrincipalName: (userPrincipalName: string) =>
       prisma.user.findUnique({ where: { userPrincipalName: userPrincipalName.toLowerCase() } }),
 

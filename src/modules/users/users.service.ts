@@ -16,8 +16,8 @@ import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { UserRecord, UsersRepository } from "./users.repository.js";
+import { isUuid } from "../../lib/uuid.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
 
@@ -53,7 +53,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
 
   const createLoaders = (): UserLoaders => ({
     userById: new DataLoader(async (ids) => {
-      const rows = await repo.findUsersByIds(ids.filter((id) => UUID.test(id)));
+      const rows = await repo.findUsersByIds(ids.filter((id) => isUuid(id)));
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -65,7 +65,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
 
   async function findUser(scope: RequestScope, ref: string): Promise<UserRecord | null> {
     const trimmed = ref.trim();
-    if (UUID.test(trimmed)) return scope.loaders.userById.load(trimmed.toLowerCase());
+    if (isUuid(trimmed)) return scope.loaders.userById.load(trimmed.toLowerCase());
     if (!trimmed.includes("@")) return null;
     const user = await repo.findUserByPrincipalName(trimmed);
     if (user) scope.loaders.userById.prime(user.id, user);
