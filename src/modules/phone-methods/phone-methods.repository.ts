@@ -9,11 +9,6 @@ const TYPE_ORDER: Record<PhoneType, number> = { mobile: 0, alternateMobile: 1, o
 export const byPhoneTypeOrder = (a: { phoneType: PhoneType }, b: { phoneType: PhoneType }) =>
   TYPE_ORDER[a.phoneType] - TYPE_ORDER[b.phoneType];
 
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: { code?: string } };
-  return e?.code === "P2002" || e?.cause?.code === "23505" || /unique constraint/i.test(e?.message ?? "");
-}
-
 /** Storage of phone authentication methods; SMS sign-in numbers are unique by a partial index. */
 export function createPhoneMethodsRepository(prisma: Prisma) {
   return {

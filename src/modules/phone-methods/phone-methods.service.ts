@@ -6,7 +6,8 @@ import { normalisePhoneNumber } from "../../lib/phone-number.js";
 import type { PolicyService } from "../policy/policy.service.js";
 import type { RequestScope, UsersService } from "../users/users.service.js";
 import { PHONE_METHOD_IDS, phoneTypeForMethodId } from "./method-ids.js";
-import { isUniqueViolation, type PhoneMethodRecord, type PhoneMethodsRepository } from "./phone-methods.repository.js";
+import { isUniqueViolation } from "../../db/unique-violation.js";
+import type { PhoneMethodRecord, PhoneMethodsRepository } from "./phone-methods.repository.js";
 
 export type SmsSignInState = "notSupported" | "notAllowedByPolicy" | "notEnabled" | "phoneNumberNotUnique" | "ready" | "notConfigured";
 

@@ -6,7 +6,7 @@ import type { SecretBox } from "../../crypto/secret-box.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
 import type { SmsProvider } from "../../generated/prisma/enums.js";
 import type { Logger } from "../../logging/logger.js";
-import { isUniqueViolation } from "../phone-methods/phone-methods.repository.js";
+import { isUniqueViolation } from "../../db/unique-violation.js";
 import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
 import { isUuid } from "../../lib/uuid.js";

@@ -17,6 +17,7 @@ import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { UserRecord, UsersRepository } from "./users.repository.js";
 import { isUuid } from "../../lib/uuid.js";
+import { isUniqueViolation } from "../../db/unique-violation.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
@@ -158,7 +159,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     try {
       return await repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null });
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") {
+      if (isUniqueViolation(error)) {
         throw new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
       }
       throw error;
