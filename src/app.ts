@@ -7,9 +7,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import express from "express";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
+import proxyAddr from "proxy-addr";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createTokenService, type TokenService } from "./auth/token-service.js";
 import type { Config } from "./config/config.js";
@@ -20,7 +19,9 @@ import { createSecretBox, deriveKey } from "./crypto/secret-box.js";
 import { createInProcessEventBus, type EventBus } from "./events/event-bus.js";
 import { createPostgresEventBus } from "./events/postgres-event-bus.js";
 import { createContextFactory, type GraphQLContext } from "./graphql/context.js";
-import { queryLimitsPlugin } from "./graphql/query-limits.js";
+import { createOperationGate } from "./graphql/operation-gate.js";
+import { createGraphQLWebSocketServer } from "./graphql/websocket-server.js";
+import { finalErrorHandler, graphqlRequestErrorHandler } from "./http/json-errors.js";
 import { createSharedSubscribe } from "./graphql/subscription-execution.js";
 import { createLiveSessions } from "./graphql/live-sessions.js";
 import { buildGatewaySchema } from "./graphql/schema.js";
@@ -85,6 +86,8 @@ export interface App {
   /** Messages the `console` SMS provider "sent" (development tools and tests read codes here). */
   smsOutbox: SmsOutbox;
   housekeeping: Housekeeping;
+  /** Open graphql-ws connections in this process. */
+  webSocketConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -124,7 +127,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const events = database.kind === "postgresql" ? await createPostgresEventBus(database.connectionString, logger) : createInProcessEventBus();
   const box = createSecretBox(deriveKey(core.encryptionKey, "operations.payload"));
   const usersRepo = createUsersRepository(prisma);
-  const users = createUsersService({ repo: usersRepo, hasher, clock });
+  const users = createUsersService({ repo: usersRepo, hasher, clock, events });
   const policy = createPolicyService({ repo: createPolicyRepository(prisma) });
   const phones = createPhoneMethodsService({ repo: createPhoneMethodsRepository(prisma), users, policy, events });
   const operationsRepo = createOperationsRepository(prisma);
@@ -213,48 +216,40 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let draining = false;
   const expressApp = express();
   expressApp.disable("x-powered-by");
+  expressApp.set("trust proxy", config.trustProxy);
   const httpServer: Server = createServer(expressApp);
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const formatError = createErrorFormatter(logger);
+  const gate = createOperationGate({
+    schema,
+    limits: config.limits,
+    introspection: config.introspection,
+    authenticate,
+    createContext,
+    formatError: createErrorFormatter(logger),
+  });
 
   const liveSessions = createLiveSessions(events, clock);
-  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
-    {
-      schema,
-      subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
-      onConnect: async (ctx) => {
-        if (draining) return false;
-        try {
-          const viewer = await authenticate(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
-          ctx.extra.context = createContext(viewer);
-          liveSessions.track(ctx.extra.socket, viewer);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) => createContext(ctx.extra.context!.viewer, undefined, ctx.extra.request.socket.remoteAddress),
-      // The same error boundary as HTTP: codes and reasons kept, anything unexpected masked.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        "errors" in result && result.errors?.length
-          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never }
-          : result,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => {
-        const formatted = formatError(e.toJSON(), e);
-        return new GraphQLError(formatted.message, { extensions: formatted.extensions });
-      }),
-    },
-    wsServer,
-  );
+  const trustedProxy = expressApp.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
+  const webSocket = createGraphQLWebSocketServer({
+    httpServer,
+    gate,
+    subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
+    liveSessions,
+    caps: { ...config.webSocket, maxMessageBytes: config.requestMaxBytes },
+    clientAddressOf: (request) => proxyAddr(request, trustedProxy),
+    isDraining: () => draining,
+    logger,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError,
+    ...gate.apollo,
+    // Introspection is refused by the gate's validation rules, the same way on every transport.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-      queryLimitsPlugin(config.limits),
+      { async serverWillStart() { return { async drainServer() { await webSocket.dispose(); } }; } },
+      ...gate.apollo.plugins,
       config.nodeEnv === "production"
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -277,11 +272,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (!draining) return next();
       res.status(503).set("connection", "close").set("retry-after", "5").json({ errors: [{ message: "The server is shutting down", extensions: { code: "INTERNAL_SERVER_ERROR", reason: "shuttingDown" } }] });
     },
-    express.json({ limit: "100kb" }),
+    express.json({ limit: config.requestMaxBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(await authenticate(req.headers.authorization), String(req.headers["x-request-id"] ?? "") || undefined, req.ip ?? req.socket.remoteAddress),
+      context: ({ req }) =>
+        gate.contextFor({ authorization: req.headers.authorization, requestId: String(req.headers["x-request-id"] ?? "") || undefined, clientAddress: req.ip }),
     }),
   );
+  expressApp.use("/graphql", graphqlRequestErrorHandler(logger));
+  expressApp.use(finalErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -303,6 +301,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     smsOutbox,
     housekeeping,
+    webSocketConnections: webSocket.connectionCount,
     stop() {
       stopping ??= (async () => {
         // Stop accepting first, then finish (or hand back) the work in flight, then close

@@ -1,4 +1,7 @@
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
+import type { OperationLimits } from "../graphql/operation-limits.js";
+import type { WebSocketCaps } from "../graphql/websocket-server.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -20,10 +23,35 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
-  SEED_DEMO: booleanFlag.default(true),
+  /** Seed the demo directory into a fresh embedded database; in production only when set to true. */
+  SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   QUERY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   QUERY_MAX_COST: z.coerce.number().int().positive().default(5000),
+  QUERY_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  QUERY_MAX_ALIASES: z.coerce.number().int().nonnegative().default(20),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
+  QUERY_MAX_FRAGMENT_SPREADS: z.coerce.number().int().nonnegative().default(50),
+  /** Introspection (Sandbox, codegen); off by default in production, for every transport. */
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  /** Largest HTTP body and largest WebSocket message, in bytes. */
+  REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024),
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  WS_MAX_OPERATIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Express "trust proxy": false (default), true, a hop count, or addresses/subnets (comma-separated). */
+  TRUST_PROXY: z
+    .string()
+    .refine((value) => {
+      if (/^(true|false|\d+)$/.test(value)) return true;
+      try {
+        proxyAddr.compile(value.split(",").map((part) => part.trim()));
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be true, false, a hop count, or comma-separated addresses/subnets (e.g. loopback, 10.0.0.0/8)")
+    .optional(),
   SCRYPT_COST: z.coerce.number().int().min(1024).default(131072),
   SCRYPT_BLOCK_SIZE: z.coerce.number().int().positive().default(8),
   SCRYPT_PARALLELIZATION: z.coerce.number().int().positive().default(1),
@@ -50,13 +78,25 @@ export interface Config {
   encryptionKey?: string;
   seedDemo: boolean;
   logLevel: Env["LOG_LEVEL"];
-  limits: { maxDepth: number; maxCost: number };
+  limits: OperationLimits;
+  introspection: boolean;
+  requestMaxBytes: number;
+  webSocket: Omit<WebSocketCaps, "maxMessageBytes">;
+  /** Which proxies to believe about the client's address (Express's `trust proxy` setting). */
+  trustProxy: boolean | number | string;
   passwordHashing: { cost: number; blockSize: number; parallelization: number };
   signIn: { maxFailures: number; lockoutSeconds: number };
   sms: { revealCodesInLog: boolean };
 }
 
 export class ConfigError extends Error {}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** Parses the environment once; every problem is reported together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,9 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === "production" && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
-    throw new ConfigError("Invalid configuration:\n  JWT_SECRET or JWT_JWKS_URL is required in production");
-  }
+  const production = e.NODE_ENV === "production";
+  const missing = [
+    ...(production && !e.JWT_SECRET && !e.JWT_JWKS_URL ? ["  JWT_SECRET or JWT_JWKS_URL is required in production"] : []),
+    // A key generated into DATA_DIR would sit beside the data it protects.
+    ...(production && !e.ENCRYPTION_KEY ? ["  ENCRYPTION_KEY is required in production"] : []),
+  ];
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join("\n")}`);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -85,9 +129,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     },
     encryptionKey: e.ENCRYPTION_KEY,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,
-    limits: { maxDepth: e.QUERY_MAX_DEPTH, maxCost: e.QUERY_MAX_COST },
+    limits: {
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxCost: e.QUERY_MAX_COST,
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      maxFragmentSpreads: e.QUERY_MAX_FRAGMENT_SPREADS,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    requestMaxBytes: e.REQUEST_MAX_BYTES,
+    webSocket: {
+      maxConnectionsPerAddress: e.WS_MAX_CONNECTIONS_PER_ADDRESS,
+      maxOperationsPerConnection: e.WS_MAX_OPERATIONS_PER_CONNECTION,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+    },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     passwordHashing: {
       cost: e.SCRYPT_COST,
       blockSize: e.SCRYPT_BLOCK_SIZE,

@@ -1,3 +1,5 @@
+import { DomainError } from "../errors/domain-error.js";
+
 /** Events the gateway publishes; payloads are JSON-safe so they can cross processes. */
 export interface EventTopics {
   authenticationMethodChanged: {
@@ -9,6 +11,8 @@ export interface EventTopics {
   };
   /** Every session of the user that began before `revokedBefore` is over (password reset). */
   sessionsRevoked: { userId: string; revokedBefore: string };
+  /** The user was deleted or their directory roles changed: sessions holding the old access end. */
+  userAccessChanged: { userId: string; change: "deleted" | "directoryRolesChanged" };
   operationChanged: {
     id: string;
     userId: string;
@@ -37,6 +41,15 @@ export interface EventBus {
 
 type Listener = ((payload: unknown) => void) & { finish?: () => Promise<unknown> };
 
+/**
+ * Events a subscriber may leave unconsumed (a client that stops reading its socket). Past this
+ * the subscription ends with an error instead of holding events in memory without bound.
+ */
+export const MAX_QUEUED_EVENTS = 1000;
+
+export const subscriberFellBehind = () =>
+  new DomainError("RATE_LIMITED", "The subscriber did not keep up with its events and the subscription was ended", { reason: "subscriberFellBehind" });
+
 /** Fan-out to local subscribers; the transports feed it. */
 export function createLocalFanout() {
   const listeners = new Map<Topic, Set<Listener>>();
@@ -49,6 +62,7 @@ export function createLocalFanout() {
     const queue: EventTopics[K][] = [];
     let waiting: ((r: IteratorResult<EventTopics[K]>) => void) | undefined;
     let done = false;
+    let fellBehind = false;
     const listener: Listener = (payload) => {
       const typed = payload as EventTopics[K];
       if (done || (filter && !filter(typed))) return;
@@ -56,7 +70,11 @@ export function createLocalFanout() {
         const resolve = waiting;
         waiting = undefined;
         resolve({ value: typed, done: false });
-      } else queue.push(typed);
+      } else if (queue.length < MAX_QUEUED_EVENTS) queue.push(typed);
+      else {
+        fellBehind = true;
+        void finish();
+      }
     };
     let set = listeners.get(topic);
     if (!set) listeners.set(topic, (set = new Set()));
@@ -72,6 +90,7 @@ export function createLocalFanout() {
     listener.finish = finish;
     return {
       next: () => {
+        if (fellBehind) return Promise.reject(subscriberFellBehind());
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
         if (done) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => (waiting = resolve));

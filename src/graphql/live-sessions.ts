@@ -1,25 +1,36 @@
 import type { WebSocket } from "ws";
+import { CloseCode } from "graphql-ws";
 import type { Viewer } from "../auth/viewer.js";
 import type { EventBus } from "../events/event-bus.js";
 import type { Clock } from "../lib/clock.js";
 
-// graphql-ws's own code for "not authorised": clients treat it as final and don't retry.
-const UNAUTHORIZED = 4401;
-
 /**
- * WebSocket connections are sessions too: one ends when its token expires, and when the user's
+ * WebSocket connections are sessions too: one ends when its token expires; when the user's
  * sessions are revoked (password reset) every connection authenticated before that instant is
- * closed, on every server instance (the event travels over the EventBus).
+ * closed; when the user is deleted or their directory roles change, every connection of theirs is
+ * closed, so no subscription keeps access the user no longer has. All of it on every server
+ * instance (the events travel over the EventBus). Each operation on a socket is also
+ * re-authenticated (operation gate), which covers the moment before the event arrives.
  */
 export function createLiveSessions(events: EventBus, clock: Clock) {
   const byUser = new Map<string, Set<{ socket: WebSocket; issuedAtMs: number }>>();
   const revocations = events.subscribe("sessionsRevoked");
+  const accessChanges = events.subscribe("userAccessChanged");
 
   void (async () => {
     for await (const { userId, revokedBefore } of revocations) {
       const cutoff = new Date(revokedBefore).getTime();
       for (const session of byUser.get(userId) ?? []) {
-        if (session.issuedAtMs < cutoff) session.socket.close(UNAUTHORIZED, "Session revoked");
+        if (session.issuedAtMs < cutoff) session.socket.close(CloseCode.Unauthorized, "Session revoked");
+      }
+    }
+  })();
+
+  void (async () => {
+    for await (const { userId, change } of accessChanges) {
+      for (const session of byUser.get(userId) ?? []) {
+        if (change === "deleted") session.socket.close(CloseCode.Unauthorized, "The user no longer exists");
+        else session.socket.close(CloseCode.Forbidden, "Directory roles changed: reconnect");
       }
     }
   })();
@@ -28,7 +39,7 @@ export function createLiveSessions(events: EventBus, clock: Clock) {
     track(socket: WebSocket, viewer: Viewer) {
       if (viewer.kind === "anonymous") return;
       if (viewer.expiresAtMs !== undefined) {
-        const expiry = setTimeout(() => socket.close(UNAUTHORIZED, "Token expired"), Math.max(0, viewer.expiresAtMs - clock.now().getTime()));
+        const expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, "Token expired"), Math.max(0, viewer.expiresAtMs - clock.now().getTime()));
         expiry.unref();
         socket.once("close", () => clearTimeout(expiry));
       }
@@ -42,6 +53,10 @@ export function createLiveSessions(events: EventBus, clock: Clock) {
         if (sessions!.size === 0) byUser.delete(viewer.userId);
       });
     },
-    close: () => revocations.return(),
+    close: async () => {
+      await Promise.all([revocations.return(), accessChanges.return()]);
+    },
   };
 }
+
+export type LiveSessions = ReturnType<typeof createLiveSessions>;

@@ -75,3 +75,49 @@ export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V
     close: dispose,
   };
 }
+
+export interface WsResult {
+  data?: any;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  /** Set when the connection closed before the operation finished. */
+  closeCode?: number;
+}
+
+/** Runs one query or mutation over a graphql-ws client and collects what came back. */
+export function executeWs(client: Client, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<WsResult> {
+  return new Promise((resolve) => {
+    let result: WsResult = {};
+    client.subscribe(
+      { query, variables, operationName },
+      {
+        next: (value) => (result = value as WsResult),
+        error: (error) => {
+          if (Array.isArray(error)) resolve({ errors: error });
+          else if (typeof (error as { code?: unknown })?.code === "number") resolve({ closeCode: (error as { code: number }).code });
+          else resolve({ errors: [{ message: String((error as Error)?.message ?? error) }] });
+        },
+        complete: () => resolve(result),
+      },
+    );
+  });
+}
+
+/** A graphql-ws client that connects at once and keeps one socket open; its close is recorded (code and reason). */
+export function connectWsRecordingClose(httpUrl: string, token?: string): Client & { closed: Promise<{ code: number; reason: string }>; connections(): number } {
+  let connections = 0;
+  let resolveClosed!: (c: { code: number; reason: string }) => void;
+  const closed = new Promise<{ code: number; reason: string }>((r) => (resolveClosed = r));
+  const client = createClient({
+    url: httpUrl.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: false,
+    onNonLazyError: () => {},
+    retryAttempts: 0,
+    on: {
+      connected: () => connections++,
+      closed: (event) => resolveClosed({ code: (event as { code: number }).code, reason: String((event as { reason?: unknown }).reason ?? "") }),
+    },
+  });
+  return Object.assign(client, { closed, connections: () => connections });
+}

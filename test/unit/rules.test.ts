@@ -1,6 +1,6 @@
 import { parse, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { measureOperation } from "../../src/graphql/query-limits.js";
+import { measureOperation } from "../../src/graphql/operation-limits.js";
 import { displayPhoneNumber, maskPhoneNumber, normalisePhoneNumber } from "../../src/lib/phone-number.js";
 import { checkPasswordPolicy, generateStrongPassword } from "../../src/lib/password-policy.js";
 import { DomainError } from "../../src/errors/domain-error.js";

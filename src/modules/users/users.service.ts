@@ -18,6 +18,7 @@ import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { UserRecord, UsersRepository } from "./users.repository.js";
 import { isUuid } from "../../lib/uuid.js";
 import { isUniqueViolation } from "../../db/unique-violation.js";
+import type { EventBus } from "../../events/event-bus.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
@@ -49,8 +50,10 @@ function decodeCursor(cursor: string): string {
 }
 
 /** The directory: finding users (by id or UPN), authorising access to them, and administering them. */
-export function createUsersService(deps: { repo: UsersRepository; hasher: PasswordHasher; clock: Clock }) {
-  const { repo, hasher, clock } = deps;
+export function createUsersService(deps: { repo: UsersRepository; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
+  const { repo, hasher, clock, events } = deps;
+  /** Live sessions (graphql-ws) holding the user's old access end on every instance. */
+  const accessChanged = (userId: string, change: "deleted" | "directoryRolesChanged") => events.publish("userAccessChanged", { userId, change });
 
   const createLoaders = (): UserLoaders => ({
     userById: new DataLoader(async (ids) => {
@@ -177,6 +180,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     const user = await withRoles(scope, await findExisting(scope, ref));
     await refuseRemovingLastGlobalAdmin(user);
     await repo.deleteUserById(user.id);
+    await accessChanged(user.id, "deleted");
     return user.id;
   }
 
@@ -185,6 +189,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     const user = await findExisting(scope, ref);
     await repo.addDirectoryRole(user.id, role);
     scope.loaders.directoryRolesByUserId.clear(user.id);
+    await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
 
@@ -194,6 +199,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     if (role === "GLOBAL_ADMINISTRATOR") await refuseRemovingLastGlobalAdmin(user);
     await repo.removeDirectoryRole(user.id, role);
     scope.loaders.directoryRolesByUserId.clear(user.id);
+    await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
 

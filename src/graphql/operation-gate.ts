@@ -1,0 +1,154 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
+import type { Authenticator } from "../auth/authenticate.js";
+import type { GraphQLContext } from "./context.js";
+import { assertWithinLimits, documentBoundsRule, type OperationLimits } from "./operation-limits.js";
+
+type ContextFactory = (viewer: GraphQLContext["viewer"], requestId?: string, clientAddress?: string) => GraphQLContext;
+type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** Who sent an operation, as its transport saw it. */
+export interface Caller {
+  authorization: unknown;
+  requestId?: string;
+  clientAddress?: string;
+}
+
+export type PreparedOperation =
+  | { args: ExecutionArgs & { contextValue: GraphQLContext }; errors?: undefined }
+  | { errors: GraphQLError[]; unauthenticated: boolean };
+
+const withCode = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+
+/**
+ * The one path every GraphQL operation takes, whichever transport carries it: authenticate the
+ * caller as they are now, parse within a token budget, validate (the standard rules, document
+ * bounds, and no introspection where it is off), resolve the operation, coerce its variables,
+ * refuse it when too deep or costly, and format every error through the same boundary.
+ *
+ * Apollo Server runs these steps itself over HTTP, configured from here (`apollo`); graphql-ws
+ * runs them through `prepare`, in the same order, for every message on a socket.
+ */
+export function createOperationGate(deps: {
+  schema: GraphQLSchema;
+  limits: OperationLimits;
+  introspection: boolean;
+  authenticate: Authenticator;
+  createContext: ContextFactory;
+  formatError: ErrorFormatter;
+}) {
+  const { schema, limits, authenticate, createContext, formatError } = deps;
+  const validationRules: ValidationRule[] = [documentBoundsRule(limits), ...(deps.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  const parseOptions = { maxTokens: limits.maxTokens };
+
+  async function contextFor(caller: Caller): Promise<GraphQLContext> {
+    return createContext(await authenticate(caller.authorization), caller.requestId, caller.clientAddress);
+  }
+
+  const limitsPlugin: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (operation) assertWithinLimits(document, operation, request.variables ?? {}, limits);
+        },
+      };
+    },
+  };
+
+  async function prepare(request: { query?: unknown; variables?: unknown; operationName?: unknown }, caller: Caller): Promise<PreparedOperation> {
+    const fail = (errors: GraphQLError[], unauthenticated = false): PreparedOperation => ({ errors, unauthenticated });
+
+    let contextValue: GraphQLContext;
+    try {
+      contextValue = await contextFor(caller);
+    } catch (error) {
+      if (error instanceof GraphQLError) return fail([error], error.extensions.code === "UNAUTHENTICATED");
+      throw error;
+    }
+
+    const { query, variables, operationName } = request;
+    if (typeof query !== "string" || query.length === 0) return fail([new GraphQLError("The operation must have a non-empty `query`", { extensions: { code: "BAD_REQUEST" } })]);
+    const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+    if (variables !== undefined && variables !== null && !isObject(variables)) return fail([new GraphQLError("`variables` must be an object", { extensions: { code: "BAD_REQUEST" } })]);
+    if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail([new GraphQLError("`operationName` must be a string", { extensions: { code: "BAD_REQUEST" } })]);
+
+    let document: DocumentNode;
+    try {
+      document = parse(query, parseOptions);
+    } catch (error) {
+      if (error instanceof GraphQLError) return fail([withCode(error, "GRAPHQL_PARSE_FAILED")]);
+      throw error;
+    }
+
+    const validationErrors = validate(schema, document, [...specifiedRules, ...validationRules]);
+    if (validationErrors.length) return fail(validationErrors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")));
+
+    const operation = getOperationAST(document, (operationName as string | null | undefined) ?? undefined);
+    if (!operation) {
+      const message = operationName ? `Unknown operation named "${String(operationName)}"` : "Must provide operation name if query contains multiple operations";
+      return fail([new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })]);
+    }
+
+    const variableValues = (variables ?? {}) as Record<string, unknown>;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues, { maxErrors: 20 });
+    if (coerced.errors) return fail(coerced.errors.map((e) => withCode(e, "BAD_USER_INPUT")));
+
+    try {
+      assertWithinLimits(document, operation, variableValues, limits);
+    } catch (error) {
+      if (error instanceof GraphQLError) return fail([error]);
+      throw error;
+    }
+
+    return { args: { schema, document, variableValues, operationName: operationName as string | undefined, contextValue } };
+  }
+
+  /** The error boundary, as JSON: codes and reasons kept, transport details dropped, the unexpected masked. */
+  function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+    return errors.map((error) => {
+      const formatted = formatError(error.toJSON(), error);
+      if (!formatted.extensions || !("http" in formatted.extensions)) return formatted;
+      const { http: _http, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    });
+  }
+
+  function formatResult(result: ExecutionResult): FormattedExecutionResult {
+    const { errors, ...rest } = result;
+    return errors?.length ? { ...rest, errors: formatErrors(errors) } : rest;
+  }
+
+  return {
+    /** Apollo Server options that make HTTP take the same steps. */
+    apollo: { parseOptions, validationRules, plugins: [limitsPlugin], formatError },
+    contextFor,
+    prepare,
+    formatErrors,
+    formatResult,
+  };
+}
+
+export type OperationGate = ReturnType<typeof createOperationGate>;
