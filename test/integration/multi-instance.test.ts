@@ -13,7 +13,7 @@ import {
 } from "../generated/graphql.js";
 import { startChildServer, type ChildServer } from "../kit/child-server.js";
 import { createGraphQLClient } from "../kit/graphql-client.js";
-import { connectWs, subscribe } from "../kit/subscriptions.js";
+import { connectWs, connectWsRecordingClose, executeWs, subscribe } from "../kit/subscriptions.js";
 import { createTestDatabase } from "../kit/test-server.js";
 
 const PASSWORD_ID = "28c10230-6103-485e-b985-444c60001490";
@@ -29,6 +29,7 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
   let a: ChildServer;
   let b: ChildServer;
   let token: string;
+  const tokens = createTokenService({ secret: SECRETS.JWT_SECRET, issuer: "authgate", audience: "authgate-api", ttlSeconds: 600, clock: systemClock });
 
   beforeAll(async () => {
     database = await createTestDatabase(adminUrl!);
@@ -44,7 +45,6 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
     await client.connect();
     const { rows } = await client.query(`SELECT id FROM "User" WHERE "userPrincipalName" = 'admin@wingtiptoysonline.com'`);
     await client.end();
-    const tokens = createTokenService({ secret: SECRETS.JWT_SECRET, issuer: "authgate", audience: "authgate-api", ttlSeconds: 600, clock: systemClock });
     token = (await tokens.issue({ subject: rows[0].id, scopes: ["UserAuthenticationMethod.ReadWrite.All"] })).token;
   });
   afterAll(async () => {
@@ -100,5 +100,19 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
     await client.end();
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.status === "succeeded" && r.attempts === 1)).toBe(true);
+  });
+
+  it("closes a deleted user's open sockets on the other server too", async () => {
+    const app = (await tokens.issue({ subject: "multi-instance-app", app: true, roles: ["User.ReadWrite.All"] })).token;
+    const onA = createGraphQLClient(a.url);
+    const created = await onA.request(`mutation { createUser(input: { userPrincipalName: "leaving@wingtiptoysonline.com" }) { id } }`, {}, { token: app });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createUser.id as string;
+    const userToken = (await tokens.issue({ subject: id, scopes: ["UserAuthenticationMethod.Read"] })).token;
+    const socketOnB = connectWsRecordingClose(b.url, userToken);
+    expect((await executeWs(socketOnB, `{ me { id } }`)).data.me.id).toBe(id);
+
+    expect((await onA.request(`mutation($id: ID!) { deleteUser(id: $id) }`, { id }, { token: app })).errors).toBeUndefined();
+    expect((await socketOnB.closed).code).toBe(4401);
   });
 });
