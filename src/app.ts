@@ -218,6 +218,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   expressApp.disable("x-powered-by");
   expressApp.set("trust proxy", config.trustProxy);
   const httpServer: Server = createServer(expressApp);
+  // Idle kept-alive sockets outlive a load balancer's idle timeout (60 s on common ones), so
+  // the balancer, not this server, closes them: no request lost to a race with the close.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const gate = createOperationGate({
     schema,
     limits: config.limits,
