@@ -35,3 +35,16 @@ export enum AuthenticationMethodTargetType {
   group = "group",
 }
 registerEnumType(AuthenticationMethodTargetType, { name: "AuthenticationMethodTargetType" });
+
+export enum SmsProvider {
+  console = "console",
+  webhook = "webhook",
+  twilio = "twilio",
+}
+registerEnumType(SmsProvider, { name: "SmsProvider" });
+
+export enum AuthenticationType {
+  password = "password",
+  sms = "sms",
+}
+registerEnumType(AuthenticationType, { name: "AuthenticationType" });

@@ -1,4 +1,4 @@
-import { createClient, type Client } from "graphql-ws";
+import { createClient, type Client, type ClientOptions } from "graphql-ws";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import WebSocket from "ws";
@@ -14,13 +14,14 @@ export interface SubscriptionHandle<T> {
 }
 
 /** A real graphql-ws client connected to the test server, token in connectionParams. */
-export function connectWs(httpUrl: string, token?: string): Client {
+export function connectWs(httpUrl: string, token?: string, options: Partial<ClientOptions> = {}): Client {
   return createClient({
     url: httpUrl.replace(/^http/, "ws"),
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     lazy: true,
     retryAttempts: 0,
+    ...options,
   });
 }
 

@@ -13,8 +13,12 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
   return {
     findAllIdentityStores: () => prisma.identityStore.findMany({ orderBy: { name: "asc" } }),
 
-    findIdentityStoreByIdOrName: (ref: string) =>
-      prisma.identityStore.findFirst({ where: { OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }] } }),
+    /** By exact id, else by name ignoring case (an exact comparison: Prisma's insensitive `equals` is an ILIKE pattern). */
+    findIdentityStoreByIdOrName: async (ref: string): Promise<IdentityStore | null> => {
+      const rows = await prisma.$queryRaw<IdentityStore[]>`
+        SELECT * FROM "IdentityStore" WHERE "id" = ${ref} OR lower("name") = lower(${ref}) ORDER BY ("id" = ${ref}) DESC LIMIT 1`;
+      return rows[0] ?? null;
+    },
 
     updateIdentityStoreSmsSettings: (id: string, data: { smsGatewayAccountId: string | null; smsMessageTemplate: string }) =>
       prisma.identityStore.update({ where: { id }, data }),
@@ -29,8 +33,12 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
 
     findAllSecurityRoles: () => prisma.securityRole.findMany({ orderBy: { name: "asc" } }),
 
-    findSecurityRoleByIdOrName: (ref: string) =>
-      prisma.securityRole.findFirst({ where: { OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }] } }),
+    /** By exact id, else by name ignoring case (exactly, as for identity stores). */
+    findSecurityRoleByIdOrName: async (ref: string): Promise<SecurityRole | null> => {
+      const rows = await prisma.$queryRaw<SecurityRole[]>`
+        SELECT * FROM "SecurityRole" WHERE "id" = ${ref} OR lower("name") = lower(${ref}) ORDER BY ("id" = ${ref}) DESC LIMIT 1`;
+      return rows[0] ?? null;
+    },
 
     setSecurityRoleTypeEnforced: (id: string, type: AuthenticationTypeName, enforced: boolean) =>
       prisma.securityRole.update({ where: { id }, data: enforcedColumn(type, enforced) }),

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
+import { AuthenticationType } from "../../graphql/enums.js";
 import { SmsGatewayAccount } from "../sms-gateways/sms-gateway.type.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { DirectorySettingsService } from "./directory-settings.service.js";
-import { AuthenticationType, IdentityStore, IdentityStoreSmsSettingsInput, SecurityRole } from "./directory-settings.type.js";
+import { IdentityStore, IdentityStoreSmsSettingsInput, SecurityRole } from "./directory-settings.type.js";
 
 const ADMIN_ONLY = "Global Administrator or application permission Policy.ReadWrite.AuthenticationMethod";
 

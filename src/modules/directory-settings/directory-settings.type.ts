@@ -1,13 +1,8 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { AuthenticationType } from "../../graphql/enums.js";
 import { SmsGatewayAccount } from "../sms-gateways/sms-gateway.type.js";
 import type { IdentityStoreRecord, SecurityRoleRecord } from "./directory-settings.repository.js";
 import { enabledTypesOf, enforcedTypesOf } from "./directory-settings.service.js";
-
-export enum AuthenticationType {
-  password = "password",
-  sms = "sms",
-}
-registerEnumType(AuthenticationType, { name: "AuthenticationType" });
 
 @ObjectType("IdentityStore")
 export class IdentityStore {

@@ -90,7 +90,7 @@ export function createPolicyService(deps: { repo: PolicyRepository }) {
     }
     const userIds = targets.filter((t) => t.targetType === "user" && t.id !== ALL_USERS).map((t) => t.id);
     const badUser = userIds.find((id) => !isUuid(id));
-    if (badUser) throw badInput(`Target ${badUser} is not a user id`, { field: "includeTargets", reason: "unknownTarget" });
+    if (badUser !== undefined) throw badInput(`Target ${badUser} is not a user id`, { field: "includeTargets", reason: "unknownTarget" });
     const groupIds = targets.filter((t) => t.targetType === "group" && t.id !== ALL_USERS).map((t) => t.id);
     const [users, roles] = await Promise.all([
       userIds.length ? repo.findExistingUserIds(userIds) : [],
@@ -98,7 +98,7 @@ export function createPolicyService(deps: { repo: PolicyRepository }) {
     ]);
     const known = new Set([...users.map((u) => u.id), ...roles.map((r) => r.id)]);
     const unknown = [...userIds, ...groupIds].find((id) => !known.has(id));
-    if (unknown) throw badInput(`Target ${unknown} does not exist`, { field: "includeTargets", reason: "unknownTarget" });
+    if (unknown !== undefined) throw badInput(`Target ${unknown} does not exist`, { field: "includeTargets", reason: "unknownTarget" });
     return targets.map((t) => ({ targetType: t.targetType, targetId: t.id, isUsableForSignIn: t.isUsableForSignIn }));
   }
 

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { SmsProvider } from "./sms-gateway.type.js";
+import { SmsProvider } from "../../graphql/enums.js";
 
 @InputType("SmsGatewayAccountInput")
 export class SmsGatewayAccountInput {

@@ -1,13 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
+import { SmsProvider } from "../../graphql/enums.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 import type { SmsGatewayAccountRecord } from "./sms-gateways.repository.js";
-
-export enum SmsProvider {
-  console = "console",
-  webhook = "webhook",
-  twilio = "twilio",
-}
-registerEnumType(SmsProvider, { name: "SmsProvider" });
 
 @ObjectType("SmsGatewayAccount")
 export class SmsGatewayAccount {

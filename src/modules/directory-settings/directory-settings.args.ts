@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { id, smsTemplate } from "../../graphql/argument-validation.js";
+import { AuthenticationType } from "../../graphql/enums.js";
+
+const type = z.enum(AuthenticationType);
+
+/** Arguments of the identity store and security role mutations. */
+export const directorySettingsArgs = {
+  "Mutation.updateIdentityStoreSmsSettings": z.object({
+    identityStoreId: id,
+    input: z.object({ smsGatewayAccountId: id.nullish(), smsMessageTemplate: smsTemplate }),
+  }),
+  "Mutation.setAuthenticationTypeEnabled": z.object({ identityStoreId: id, type, enabled: z.boolean() }),
+  "Mutation.setAuthenticationTypeEnforced": z.object({ securityRoleId: id, type, enforced: z.boolean() }),
+  "Mutation.addSecurityRoleMember": z.object({ securityRoleId: id, userId: id }),
+  "Mutation.removeSecurityRoleMember": z.object({ securityRoleId: id, userId: id }),
+};
