@@ -49,18 +49,23 @@ import { UsersResolver } from "./modules/users/users.resolver.js";
 import { createUsersService } from "./modules/users/users.service.js";
 import { seedDemoDirectory } from "./seed/demo-directory.js";
 import { createSmsOutbox, createSmsSenderFactory, type SmsOutbox } from "./connectors/sms/sms-sender.js";
+import { createEndpointGuard } from "./connectors/sms/endpoint-guard.js";
 import { createSmsGatewaysRepository } from "./modules/sms-gateways/sms-gateways.repository.js";
 import { SmsGatewaysResolver } from "./modules/sms-gateways/sms-gateways.resolver.js";
 import { createSmsGatewaysService } from "./modules/sms-gateways/sms-gateways.service.js";
 import { createDirectorySettingsRepository } from "./modules/directory-settings/directory-settings.repository.js";
 import { DirectorySettingsResolver } from "./modules/directory-settings/directory-settings.resolver.js";
 import { createDirectorySettingsService } from "./modules/directory-settings/directory-settings.service.js";
+import { createSmsDestinationPolicy } from "./modules/directory-settings/sms-destination-policy.js";
 import { createCodeHasher } from "./modules/one-time-codes/challenge-codes.js";
 import { createChallengeTokens } from "./modules/one-time-codes/challenge-tokens.js";
 import { createCodeChallenges } from "./modules/one-time-codes/code-challenges.js";
 import { createOneTimeCodesRepository } from "./modules/one-time-codes/one-time-codes.repository.js";
 import { OneTimeCodesResolver } from "./modules/one-time-codes/one-time-codes.resolver.js";
 import { createOneTimeCodesService } from "./modules/one-time-codes/one-time-codes.service.js";
+import { createCodeGuessBudget } from "./modules/one-time-codes/code-guess-budget.js";
+import { createSmsDeliveriesRepository } from "./modules/one-time-codes/sms-deliveries.repository.js";
+import { createSmsDeliveryWorker, type SmsDeliveryWorkerOptions } from "./modules/one-time-codes/sms-delivery.worker.js";
 import { createRateLimiter } from "./modules/rate-limits/rate-limiter.js";
 import { createRateLimitsRepository } from "./modules/rate-limits/rate-limits.repository.js";
 import { createHousekeeping, type Housekeeping } from "./modules/housekeeping/housekeeping.js";
@@ -70,6 +75,8 @@ export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
   workerOptions?: WorkerOptions;
+  /** Background SMS delivery (SMS sign-in codes), e.g. `enabled: false` to leave the queue undrained. */
+  smsDeliveryOptions?: SmsDeliveryWorkerOptions;
   /** Print the demo passwords when a fresh embedded database is seeded (npm start). */
   onSeeded?: (passwords: Record<string, string>) => void;
 }
@@ -145,20 +152,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const resets = createPasswordResetService({ operations: operationsRepo, operationsService: operations, users, box, clock, onQueued: resetWorker.kick });
   const smsOutbox = createSmsOutbox();
+  const smsEndpointGuard = createEndpointGuard({ allowPrivateEndpoints: config.sms.allowPrivateEndpoints });
   const gateways = createSmsGatewaysService({
     repo: createSmsGatewaysRepository(prisma),
     secretBox: createSecretBox(deriveKey(core.encryptionKey, "sms-gateway.credentials")),
-    createSender: createSmsSenderFactory({ outbox: smsOutbox, logger, revealCodesInLog: config.sms.revealCodesInLog, now: () => clock.now() }),
+    createSender: createSmsSenderFactory({ outbox: smsOutbox, logger, revealCodesInLog: config.sms.revealCodesInLog, endpointGuard: smsEndpointGuard, now: () => clock.now() }),
+    endpointGuard: smsEndpointGuard,
     logger,
   });
   const settings = createDirectorySettingsService({ repo: createDirectorySettingsRepository(prisma), gateways, users, phones });
   const codesRepo = createOneTimeCodesRepository(prisma);
+  const smsDeliveriesRepo = createSmsDeliveriesRepository(prisma);
   const rateLimitsRepo = createRateLimitsRepository(prisma);
   const rateLimiter = createRateLimiter({ buckets: rateLimitsRepo, clock });
+  const destinationPolicy = createSmsDestinationPolicy({ rateLimiter, logger });
   const housekeeping = createHousekeeping({
     sweeps: [
       { name: "challengesAndTokens", run: codesRepo.deleteExpiredChallengesAndTokens },
       { name: "rateLimitBuckets", run: rateLimitsRepo.deleteEndedBuckets },
+      // Wrong-code logs are kept for their 24-hour window, delivery outcomes a week for administrators.
+      { name: "codeGuessLogs", run: (before) => codesRepo.deleteIdleGuessLogs(new Date(before.getTime() - 24 * 3_600_000)) },
+      { name: "smsDeliveries", run: (before) => smsDeliveriesRepo.deleteDeliveriesCreatedBefore(new Date(before.getTime() - 7 * 24 * 3_600_000)) },
     ],
     clock,
     logger,
@@ -173,16 +187,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     isPasswordSignInEnabled: settings.isPasswordSignInEnabled,
   });
   const codes = createOneTimeCodesService({
-    challenges: createCodeChallenges({ store: codesRepo, hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")), clock, ttlSeconds: 600, maxAttempts: 5 }),
+    challenges: createCodeChallenges({
+      store: codesRepo,
+      hasher: createCodeHasher(deriveKey(core.encryptionKey, "one-time-codes.hash")),
+      clock,
+      ttlSeconds: 600,
+      maxAttempts: 5,
+      guessBudget: createCodeGuessBudget({ store: codesRepo, clock }),
+    }),
     challengeTokens: createChallengeTokens({ store: codesRepo, clock, ttlSeconds: 300 }),
     rateLimiter,
     users,
     phones,
     settings,
     gateways,
+    destinationPolicy,
+    signInQueue: codesRepo,
+    deliveries: smsDeliveriesRepo,
+    box: createSecretBox(deriveKey(core.encryptionKey, "sms-deliveries.message")),
+    onQueued: () => smsDeliveryWorker.kickSoon(),
+    backgroundScope: () => createContext({ kind: "anonymous" }),
     issueUserToken: signIn.issueUserToken,
+    clock,
     logger,
   });
+  const smsDeliveryWorker = createSmsDeliveryWorker({ repo: smsDeliveriesRepo, deliver: codes.deliverQueuedCode, clock, logger, options: options.smsDeliveryOptions });
 
   const schema = await buildGatewaySchema([
     new UsersResolver(users),
@@ -261,6 +290,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await apollo.start();
   await resetWorker.start({ exclusive: database.kind === "embedded" });
+  await smsDeliveryWorker.start({ exclusive: database.kind === "embedded" });
   housekeeping.start();
 
   expressApp.get("/healthz", (_req, res) => {
@@ -312,11 +342,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         // subscriptions and connections.
         draining = true;
         housekeeping.stop();
-        await resetWorker.stop();
+        await Promise.all([resetWorker.stop(), smsDeliveryWorker.stop()]);
         await apollo.stop();
         await liveSessions.close();
         await events.close();
         await database.close();
+        await smsEndpointGuard.close();
       })();
       return stopping;
     },

@@ -1,6 +1,8 @@
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
 import type { OperationLimits } from "../graphql/operation-limits.js";
+import type { ScryptParameters } from "../lib/password-hasher.js";
+import type { SignInLimits } from "../modules/sign-in/sign-in.service.js";
 import type { WebSocketCaps } from "../graphql/websocket-server.js";
 
 const booleanFlag = z
@@ -57,7 +59,14 @@ const envSchema = z.object({
   SCRYPT_PARALLELIZATION: z.coerce.number().int().positive().default(1),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(900),
+  SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  SIGN_IN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  SIGN_IN_MAX_IN_PROGRESS: z.coerce.number().int().positive().default(64),
+  /** Password hashes computed at once (default: the machine's cores). */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   SMS_REVEAL_CODES_IN_LOG: booleanFlag.optional(),
+  /** Development only: gateway endpoints on loopback/private addresses and plain http. */
+  SMS_ALLOW_PRIVATE_ENDPOINTS: booleanFlag.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,9 +93,9 @@ export interface Config {
   webSocket: Omit<WebSocketCaps, "maxMessageBytes">;
   /** Which proxies to believe about the client's address (Express's `trust proxy` setting). */
   trustProxy: boolean | number | string;
-  passwordHashing: { cost: number; blockSize: number; parallelization: number };
-  signIn: { maxFailures: number; lockoutSeconds: number };
-  sms: { revealCodesInLog: boolean };
+  passwordHashing: ScryptParameters;
+  signIn: SignInLimits;
+  sms: { revealCodesInLog: boolean; allowPrivateEndpoints: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(production && !e.JWT_SECRET && !e.JWT_JWKS_URL ? ["  JWT_SECRET or JWT_JWKS_URL is required in production"] : []),
     // A key generated into DATA_DIR would sit beside the data it protects.
     ...(production && !e.ENCRYPTION_KEY ? ["  ENCRYPTION_KEY is required in production"] : []),
+    // Production gateways are public https services; anything else is a way into the internal network (SSRF).
+    ...(production && e.SMS_ALLOW_PRIVATE_ENDPOINTS ? ["  SMS_ALLOW_PRIVATE_ENDPOINTS must not be true in production"] : []),
   ];
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join("\n")}`);
   return {
@@ -151,8 +162,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cost: e.SCRYPT_COST,
       blockSize: e.SCRYPT_BLOCK_SIZE,
       parallelization: e.SCRYPT_PARALLELIZATION,
+      maxConcurrent: e.PASSWORD_HASH_CONCURRENCY,
     },
-    signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutSeconds: e.SIGN_IN_LOCKOUT_SECONDS },
-    sms: { revealCodesInLog: e.SMS_REVEAL_CODES_IN_LOG ?? e.NODE_ENV === "development" },
+    signIn: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      lockoutSeconds: e.SIGN_IN_LOCKOUT_SECONDS,
+      maxAttemptsPerAddress: e.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
+      addressWindowSeconds: e.SIGN_IN_ADDRESS_WINDOW_SECONDS,
+      maxInProgress: e.SIGN_IN_MAX_IN_PROGRESS,
+    },
+    sms: { revealCodesInLog: e.SMS_REVEAL_CODES_IN_LOG ?? e.NODE_ENV === "development", allowPrivateEndpoints: e.SMS_ALLOW_PRIVATE_ENDPOINTS ?? false },
   };
 }

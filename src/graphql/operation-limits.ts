@@ -25,7 +25,7 @@ export interface OperationLimits {
 }
 
 // Lists without a `first` argument still fan out: count them as this many items.
-const DEFAULT_LIST_SIZE: Record<string, number> = { users: 50, edges: 1, nodes: 1 };
+const DEFAULT_LIST_SIZE: Record<string, number> = { users: 50, smsDeliveries: 50, edges: 1, nodes: 1 };
 
 function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!node) return undefined;

@@ -5,6 +5,8 @@ import type { PasswordHasher } from "../lib/password-hasher.js";
 import { generateStrongPassword } from "../lib/password-policy.js";
 
 export const DEMO_IDENTITY_STORE = "wingtiptoysonline.com";
+/** +1 (North America) and +44 (UK); a store created elsewhere allows every country. */
+export const DEMO_SMS_COUNTRY_CALLING_CODES = ["1", "44"];
 
 const DEMO_USERS: { userPrincipalName: string; displayName: string; role?: DirectoryRoleName }[] = [
   { userPrincipalName: "avery.howard@wingtiptoysonline.com", displayName: "Avery Howard" },
@@ -46,6 +48,8 @@ export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher):
         smsEnabled: true,
         smsGatewayAccountId: gateway.id,
         smsMessageTemplate: "Your verification code is [Code]",
+        // The demo company texts the US, Canada and the UK only (SMS pumping defence).
+        smsAllowedCountryCallingCodes: DEMO_SMS_COUNTRY_CALLING_CODES,
       },
     });
     // Security roles for directory settings (section 8): none enforces a type until an admin says so.

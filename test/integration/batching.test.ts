@@ -7,8 +7,8 @@ describe("relation reads are batched (DataLoader)", () => {
   let server: TestServer;
   let token: string;
   beforeAll(async () => {
-    // The reset worker polls the same pool: keep it quiet so only the query's statements count.
-    server = await startTestServer({ workerOptions: { pollMs: 3_600_000 } });
+    // The reset and SMS delivery workers poll the same pool: keep them quiet so only the query's statements count.
+    server = await startTestServer({ workerOptions: { pollMs: 3_600_000 }, smsDeliveryOptions: { pollMs: 3_600_000 } });
     token = await server.tokenFor("admin@wingtiptoysonline.com", ["UserAuthenticationMethod.Read.All"]);
     const prisma = server.app.database.prisma;
     const users = Array.from({ length: 110 }, (_, i) => ({ id: randomUUID(), userPrincipalName: `bulk${String(i).padStart(3, "0")}@wingtiptoysonline.com`, passwordHash: "x" }));

@@ -94,6 +94,25 @@ describe("directory settings: identity stores and security roles", () => {
       expect(stores.data!.identityStores[0]!.smsMessageTemplate).toBe(DEFAULT_TEMPLATE);
     });
 
+    it("measures the message as SMS does: 77 emoji and [Code] are three UCS-2 segments, not 160 characters", async () => {
+      for (const [template, segments] of [
+        [`${"😀".repeat(77)}[Code]`, "3 SMS segments (UCS-2, 160 characters)"],
+        [`${"ш".repeat(65)}[Code]`, "2 SMS segments (UCS-2, 71 characters)"],
+        [`${"€".repeat(78)}[Code]`, "2 SMS segments (GSM-7, 162 characters)"],
+      ] as const) {
+        const result = await update(template);
+        expect(codesOf(result), template).toEqual(["BAD_USER_INPUT"]);
+        expect(result.errors![0]!.extensions).toMatchObject({ field: "smsMessageTemplate", reason: "templateTooLong" });
+        expect(result.errors![0]!.message).toContain(`the message is ${segments}; at most 1 is allowed`);
+      }
+      const row = await server.app.database.prisma.identityStore.findUnique({ where: { name: STORE } });
+      expect(row!.smsMessageTemplate).toBe(DEFAULT_TEMPLATE);
+      // One segment each: 64 Cyrillic letters (UCS-2, 70 units) and 77 euro signs (GSM-7, 160 septets) with the code.
+      expect((await update(`${"ш".repeat(64)}[Code]`)).errors).toBeUndefined();
+      expect((await update(`${"€".repeat(77)}[Code]`)).errors).toBeUndefined();
+      expect((await update(DEFAULT_TEMPLATE)).errors).toBeUndefined();
+    });
+
     it("accepts exactly 160 characters and texts the template with the code in it", async () => {
       const longest = `${"x".repeat(154)}[Code]`;
       expect((await update(longest)).errors).toBeUndefined();

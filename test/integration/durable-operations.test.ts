@@ -24,6 +24,8 @@ const SECRETS = {
 };
 // Slow enough (scrypt with 512 MiB) that a reset is caught while running.
 const SLOW_HASHING = { SCRYPT_COST: String(2 ** 19) };
+// Child processes that seed and hash at that cost take tens of seconds on a loaded CI machine.
+const SLOW_TEST_MS = 180_000;
 
 const tokens = createTokenService({ secret: SECRETS.JWT_SECRET, issuer: "authgate", audience: "authgate-api", ttlSeconds: 600, clock: systemClock });
 
@@ -75,7 +77,7 @@ describe("operations survive the process that ran them", () => {
     expect(signIn.data!.signInWithPassword.isVerified).toBe(true);
     second.process.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
-  });
+  }, SLOW_TEST_MS);
 
   it("on SIGTERM stops accepting, finishes the in-flight reset, and exits cleanly", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "authgate-term-"));
@@ -108,5 +110,5 @@ describe("operations survive the process that ran them", () => {
     expect(op.status).toBe("succeeded");
     again.process.kill("SIGTERM");
     await again.exited;
-  });
+  }, SLOW_TEST_MS);
 });

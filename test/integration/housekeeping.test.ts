@@ -11,7 +11,7 @@ describe("housekeeping", () => {
   });
   afterAll(() => server?.stop());
 
-  it("removes challenges, challenge tokens and rate-limit windows that ended over an hour ago, and nothing live", async () => {
+  it("removes challenges, challenge tokens, rate-limit windows and wrong-code logs that ended over an hour ago, and nothing live", async () => {
     const prisma = server.app.database.prisma;
     const now = server.clock.now().getTime();
     const at = (ms: number) => new Date(now + ms);
@@ -36,14 +36,33 @@ describe("housekeeping", () => {
       ],
     });
 
+    // Wrong codes count for 24 hours: a log goes an hour after its last guess left the window.
+    await prisma.codeGuessLog.createMany({
+      data: [
+        { key: "old", guessedAt: [at(-27 * HOUR)], lastGuessAt: at(-26 * HOUR) },
+        { key: "live", guessedAt: [at(-24 * HOUR)], lastGuessAt: at(-24 * HOUR) },
+      ],
+    });
+
     const removed = await server.app.housekeeping.runOnce();
-    expect(removed).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1 });
+    expect(removed).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0 });
     expect((await prisma.verificationChallenge.findMany()).map((c) => c.id)).toEqual([liveId]);
     expect((await prisma.issuedToken.findMany()).map((t) => t.tokenHash)).toEqual(["live"]);
     expect((await prisma.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
+    expect((await prisma.codeGuessLog.findMany()).map((l) => l.key)).toEqual(["live"]);
 
     // An hour and a bit later, what was live has ended too.
     server.clock.advance(HOUR + 20 * 60_000);
-    expect(await server.app.housekeeping.runOnce()).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1 });
+    expect(await server.app.housekeeping.runOnce()).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0 });
+  });
+
+  it("keeps SMS delivery outcomes for administrators for a week", async () => {
+    const prisma = server.app.database.prisma;
+    const now = server.clock.now().getTime();
+    const delivery = (createdAt: Date) => ({ id: randomUUID(), purpose: "signIn" as const, challengeId: randomUUID(), maskedPhoneNumber: "+1 ******0100", status: "delivered" as const, expiresAt: createdAt, createdAt });
+    const recent = delivery(new Date(now - 6 * 24 * HOUR));
+    await prisma.smsDelivery.createMany({ data: [delivery(new Date(now - 8 * 24 * HOUR)), recent] });
+    expect((await server.app.housekeeping.runOnce()).smsDeliveries).toBe(1);
+    expect((await prisma.smsDelivery.findMany()).map((d) => d.id)).toEqual([recent.id]);
   });
 });

@@ -43,13 +43,22 @@ describe("migrations on a fresh database", () => {
     await prisma.directoryRoleAssignment.create({ data: { userId, role: "AUTHENTICATION_ADMINISTRATOR" } });
     await prisma.phoneMethod.create({ data: { userId, phoneType: "mobile", phoneNumber: "+12065550123x7", smsSignInEnabled: true } });
     await prisma.authenticationMethodConfiguration.create({ data: { id: "sms", enabled: true, targets: { create: [{ targetType: "user", targetId: userId, isUsableForSignIn: true }] } } });
-    await prisma.operation.create({ data: { id: randomUUID(), userId, kind: "passwordReset", status: "running", statusDetail: "x", resourceLocation: "/x", payload: "sealed", claimedBy: "w", claimedUntil: now } });
+    // Leased for an hour: the server's reset worker would otherwise claim it and fail it (its payload is no sealed password).
+    const leaseUntil = new Date(now.getTime() + 3_600_000);
+    await prisma.operation.create({ data: { id: randomUUID(), userId, kind: "passwordReset", status: "running", statusDetail: "x", resourceLocation: "/x", payload: "sealed", claimedBy: "w", claimedUntil: leaseUntil } });
     await prisma.smsGatewayAccount.create({ data: { id: gatewayId, name: "gw", provider: "webhook", endpoint: "https://sms.example", senderId: "S", sealedCredentials: "v1.a.b.c", isDefault: true } });
-    await prisma.identityStore.create({ data: { id: "store", name: "store", smsEnabled: true, smsGatewayAccountId: gatewayId, smsMessageTemplate: "Code [Code]" } });
+    await prisma.identityStore.create({
+      data: { id: "store", name: "store", smsEnabled: true, smsGatewayAccountId: gatewayId, smsMessageTemplate: "Code [Code]", smsAllowedCountryCallingCodes: ["1", "44"], smsDailyLimitPerCountry: 10, smsDailyLimitPerPrefix: 5 },
+    });
+    await prisma.identityStore.create({ data: { id: "defaults", name: "defaults" } });
     await prisma.securityRole.create({ data: { id: "role", name: "Role", enforceSms: true, members: { create: [{ userId }] } } });
     await prisma.verificationChallenge.create({ data: { id: randomUUID(), purpose: "signIn", userId, phoneNumber: "+12065550123", phoneType: "mobile", codeHash: "h", expiresAt: now } });
     await prisma.issuedToken.create({ data: { tokenHash: "t", kind: "challenge", userId, subject: "s", expiresAt: now } });
     await prisma.rateLimitBucket.create({ data: { key: "k", count: 1, windowStart: now, windowEnd: now } });
+    await prisma.smsDelivery.create({
+      data: { id: randomUUID(), purpose: "signIn", challengeId: randomUUID(), maskedPhoneNumber: "+1 ******0123", sealedMessage: "v1.a.b.c", status: "delivered", failureKind: "gatewayTimeout", attempts: 2, nextAttemptAt: now, expiresAt: now, claimedBy: "w", claimedUntil: now, lastAttemptAt: now, createdAt: now },
+    });
+    await prisma.codeGuessLog.create({ data: { key: "g", guessedAt: [now, now], lastAdmitted: true, lastGuessAt: now } });
 
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: userId },
@@ -59,10 +68,18 @@ describe("migrations on a fresh database", () => {
     expect(user.operations[0]).toMatchObject({ status: "running", kind: "passwordReset" });
     expect(user.challenges[0]).toMatchObject({ purpose: "signIn", attempts: 0 });
     expect(user.securityRoles[0]!.securityRole).toMatchObject({ enforceSms: true });
-    expect(await prisma.identityStore.findUniqueOrThrow({ where: { id: "store" }, include: { smsGatewayAccount: true } })).toMatchObject({ smsGatewayAccount: { provider: "webhook" } });
+    expect(await prisma.identityStore.findUniqueOrThrow({ where: { id: "store" }, include: { smsGatewayAccount: true } })).toMatchObject({
+      smsGatewayAccount: { provider: "webhook" },
+      smsAllowedCountryCallingCodes: ["1", "44"],
+      smsDailyLimitPerCountry: 10,
+      smsDailyLimitPerPrefix: 5,
+    });
+    expect(await prisma.identityStore.findUniqueOrThrow({ where: { id: "defaults" } })).toMatchObject({ smsAllowedCountryCallingCodes: [], smsDailyLimitPerCountry: 1000, smsDailyLimitPerPrefix: 50 });
     expect(await prisma.authenticationMethodTarget.count()).toBe(1);
     expect(await prisma.issuedToken.count()).toBe(1);
     expect(await prisma.rateLimitBucket.findUniqueOrThrow({ where: { key: "k" } })).toMatchObject({ count: 1 });
+    expect(await prisma.smsDelivery.findFirstOrThrow()).toMatchObject({ purpose: "signIn", status: "delivered", attempts: 2, lastAttemptAt: now });
+    expect(await prisma.codeGuessLog.findUniqueOrThrow({ where: { key: "g" } })).toMatchObject({ guessedAt: [now, now], lastAdmitted: true });
     await prisma.user.delete({ where: { id: userId } });
     expect(await prisma.phoneMethod.count({ where: { userId } })).toBe(0);
   });

@@ -60,6 +60,8 @@ export interface StartOptions {
   logger?: import("../../src/logging/logger.js").Logger;
   /** Background reset worker settings, e.g. a long pollMs to keep the database quiet. */
   workerOptions?: import("../../src/modules/password-methods/password-reset.worker.js").WorkerOptions;
+  /** Background SMS delivery settings, e.g. `enabled: false` to stop a server before its queue is drained. */
+  smsDeliveryOptions?: import("../../src/modules/one-time-codes/sms-delivery.worker.js").SmsDeliveryWorkerOptions;
 }
 
 /** Starts the real app on a free port with fresh storage and the demo directory. */
@@ -74,6 +76,10 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     SCRYPT_COST: "1024",
+    // Every test request comes from 127.0.0.1; the per-address sign-in limit has tests of its own.
+    SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "100000",
+    // Gateway stubs listen on 127.0.0.1; production refuses this setting, and sms-endpoint-safety tests the default.
+    ...(options.env?.NODE_ENV === "production" ? {} : { SMS_ALLOW_PRIVATE_ENDPOINTS: "true" }),
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-signing",
     ENCRYPTION_KEY: "test-encryption-key-that-is-long-enough-0123456789",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -81,7 +87,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   const clock = options.clock ?? createOffsetClock();
   let passwords: Record<string, string> = {};
-  const app = await createApp(config, { clock, logger: options.logger, workerOptions: options.workerOptions, onSeeded: (p) => (passwords = p) });
+  const app = await createApp(config, { clock, logger: options.logger, workerOptions: options.workerOptions, smsDeliveryOptions: options.smsDeliveryOptions, onSeeded: (p) => (passwords = p) });
   if (databaseUrl && options.seed !== false) {
     passwords = (await seedDemoDirectory(app.database.prisma, app.hasher)).passwords;
   }

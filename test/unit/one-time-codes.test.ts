@@ -196,6 +196,10 @@ describe("rate limiter", () => {
       async findBucket(key) {
         return buckets.get(key) ?? null;
       },
+      async decrementBucket(key) {
+        const bucket = buckets.get(key);
+        if (bucket) buckets.set(key, { ...bucket, count: Math.max(0, bucket.count - 1) });
+      },
       async deleteBucket(key) {
         buckets.delete(key);
       },

@@ -1,6 +1,8 @@
 /**
  * A failed SMS hand-off. `reason` is machine-readable: gatewayTimeout, gatewayUnavailable,
- * gatewayRejected, gatewayAuthFailed, invalidRecipient, gatewayMisconfigured.
+ * gatewayRejected, gatewayAuthFailed, invalidRecipient, gatewayMisconfigured, endpointNotAllowed
+ * (the endpoint is not a public https address: one reason whatever listens there, so it cannot
+ * be used to probe internal ports).
  * `retryable` says whether the same message may succeed later; senders have already spent
  * their own retries when they throw it.
  */

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { createConsoleSender, type SmsOutbox } from "./console-sender.js";
+import { createEndpointGuard, type EndpointGuard } from "./endpoint-guard.js";
 import type { HttpRetryPolicy } from "./http-retry.js";
 import { SmsDeliveryError } from "./sms-delivery-error.js";
 import { createTwilioSender } from "./twilio-sender.js";
@@ -41,6 +42,9 @@ export interface SmsSenderFactoryDeps {
   outbox: SmsOutbox;
   logger: SmsLogger;
   revealCodesInLog: boolean;
+  /** Which endpoints HTTP providers may reach. Default: public https addresses only. */
+  endpointGuard?: EndpointGuard;
+  /** Replaces the guarded fetch (tests only: it bypasses endpointGuard). */
   fetchImpl?: typeof fetch;
   /** Per HTTP attempt, including reading the reply. Default 5000. */
   timeoutMs?: number;
@@ -61,8 +65,7 @@ export function createSmsSenderFactory(deps: SmsSenderFactoryDeps): (config: Sms
     backoffMs: deps.backoffMs ?? 200,
     sleep: deps.sleep ?? ((ms) => delay(ms)),
   };
-  // Resolved per call, not captured, so the global is looked up when a send happens.
-  const fetchImpl: typeof fetch = deps.fetchImpl ?? ((input, init) => fetch(input, init));
+  const fetchImpl: typeof fetch = deps.fetchImpl ?? (deps.endpointGuard ?? createEndpointGuard({ allowPrivateEndpoints: false })).fetch;
   const now = deps.now ?? (() => new Date());
 
   return (config) => {

@@ -8,7 +8,14 @@ const type = z.enum(AuthenticationType);
 export const directorySettingsArgs = {
   "Mutation.updateIdentityStoreSmsSettings": z.object({
     identityStoreId: id,
-    input: z.object({ smsGatewayAccountId: id.nullish(), smsMessageTemplate: smsTemplate }),
+    input: z.object({
+      smsGatewayAccountId: id.nullish(),
+      smsMessageTemplate: smsTemplate,
+      // Shape and generous bounds only: the service checks the codes and the caps, with reasons.
+      smsAllowedCountryCallingCodes: z.array(z.string().max(8, "must be at most 8 characters")).max(300, "must list at most 300 codes").nullish(),
+      smsDailyLimitPerCountry: z.number().int().nullish(),
+      smsDailyLimitPerPrefix: z.number().int().nullish(),
+    }),
   }),
   "Mutation.setAuthenticationTypeEnabled": z.object({ identityStoreId: id, type, enabled: z.boolean() }),
   "Mutation.setAuthenticationTypeEnforced": z.object({ securityRoleId: id, type, enforced: z.boolean() }),

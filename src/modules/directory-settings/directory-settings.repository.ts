@@ -20,8 +20,17 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
       return rows[0] ?? null;
     },
 
-    updateIdentityStoreSmsSettings: (id: string, data: { smsGatewayAccountId: string | null; smsMessageTemplate: string }) =>
-      prisma.identityStore.update({ where: { id }, data }),
+    /** Columns left undefined are left as they are. */
+    updateIdentityStoreSmsSettings: (
+      id: string,
+      data: {
+        smsGatewayAccountId: string | null;
+        smsMessageTemplate: string;
+        smsAllowedCountryCallingCodes?: string[];
+        smsDailyLimitPerCountry?: number;
+        smsDailyLimitPerPrefix?: number;
+      },
+    ) => prisma.identityStore.update({ where: { id }, data }),
 
     setIdentityStoreTypeEnabled: (id: string, type: AuthenticationTypeName, enabled: boolean, smsGatewayAccountId?: string) =>
       prisma.identityStore.update({

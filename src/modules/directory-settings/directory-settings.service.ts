@@ -10,6 +10,7 @@ import type {
   IdentityStoreRecord,
   SecurityRoleRecord,
 } from "./directory-settings.repository.js";
+import { validateAllowedCountryCallingCodes, validateSmsDailyLimit } from "./sms-destination-policy.js";
 import { validateSmsTemplate } from "./sms-template.js";
 
 export type { AuthenticationTypeName };
@@ -22,10 +23,16 @@ export const enabledTypesOf = (store: IdentityStoreRecord): AuthenticationTypeNa
 export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationTypeName[] =>
   AUTHENTICATION_TYPES.filter((t) => (t === "password" ? role.enforcePassword : role.enforceSms));
 
+/** Omitted: unchanged; null (every country) is stored as an empty list. */
+function allowListColumn(codes: string[] | null | undefined): string[] | undefined {
+  if (codes === undefined) return undefined;
+  return codes === null ? [] : validateAllowedCountryCallingCodes(codes);
+}
 
 /**
- * Directory settings (spec section 8): identity stores (enabled authentication types, SMS gateway
- * and template) and security roles (enforced types, members), and the sign-in rules that follow.
+ * Directory settings (spec section 8): identity stores (enabled authentication types, SMS gateway,
+ * template, destination countries and daily caps) and security roles (enforced types, members),
+ * and the sign-in rules that follow.
  */
 export function createDirectorySettingsService(deps: {
   repo: DirectorySettingsRepository;
@@ -75,11 +82,24 @@ export function createDirectorySettingsService(deps: {
   async function updateIdentityStoreSmsSettings(
     scope: RequestScope,
     storeRef: string,
-    input: { smsGatewayAccountId?: string | null; smsMessageTemplate: string },
+    input: {
+      smsGatewayAccountId?: string | null;
+      smsMessageTemplate: string;
+      /** Omitted: unchanged; null: every country. */
+      smsAllowedCountryCallingCodes?: string[] | null;
+      /** Omitted or null: unchanged. */
+      smsDailyLimitPerCountry?: number | null;
+      smsDailyLimitPerPrefix?: number | null;
+    },
   ): Promise<IdentityStoreRecord> {
     requireManager(scope);
     const store = await findStore(storeRef);
     const smsMessageTemplate = validateSmsTemplate(input.smsMessageTemplate);
+    const destinations = {
+      smsAllowedCountryCallingCodes: allowListColumn(input.smsAllowedCountryCallingCodes),
+      smsDailyLimitPerCountry: input.smsDailyLimitPerCountry == null ? undefined : validateSmsDailyLimit(input.smsDailyLimitPerCountry, "smsDailyLimitPerCountry"),
+      smsDailyLimitPerPrefix: input.smsDailyLimitPerPrefix == null ? undefined : validateSmsDailyLimit(input.smsDailyLimitPerPrefix, "smsDailyLimitPerPrefix"),
+    };
     let smsGatewayAccountId = store.smsGatewayAccountId;
     if (input.smsGatewayAccountId) {
       const account = await gateways.findGatewayAccountById(input.smsGatewayAccountId.trim());
@@ -88,7 +108,7 @@ export function createDirectorySettingsService(deps: {
     }
     // A store that never chose an account takes the default, as a new store does.
     smsGatewayAccountId ??= (await gateways.findDefaultGatewayAccount())?.id ?? null;
-    return repo.updateIdentityStoreSmsSettings(store.id, { smsGatewayAccountId, smsMessageTemplate });
+    return repo.updateIdentityStoreSmsSettings(store.id, { smsGatewayAccountId, smsMessageTemplate, ...destinations });
   }
 
   async function setAuthenticationTypeEnabled(scope: RequestScope, storeRef: string, typeName: string, enabled: boolean): Promise<IdentityStoreRecord> {

@@ -37,20 +37,40 @@ export type CheckOutcome =
   | { verified: true; challenge: ChallengeRecord }
   | { verified: false; failureReason: FailureReason };
 
+/**
+ * Bounds guessing across challenges: every try on a live challenge is reserved against its
+ * number's budget before the code is compared (RATE_LIMITED past it), and handed back when the
+ * code was right.
+ */
+export interface GuessBudget {
+  reserve(challenge: ChallengeRecord): Promise<{ release(): Promise<void> }>;
+}
 
 /**
  * The life of an SMS code: issued with an expiry, stored as a keyed hash, at most `maxAttempts`
  * tries, single use, and retired when a newer code is sent for the same purpose and number.
  */
-export function createCodeChallenges(deps: { store: ChallengeStore; hasher: CodeHasher; clock: Clock; ttlSeconds: number; maxAttempts: number }) {
-  const { store, hasher, clock, ttlSeconds, maxAttempts } = deps;
+export function createCodeChallenges(deps: {
+  store: ChallengeStore;
+  hasher: CodeHasher;
+  clock: Clock;
+  ttlSeconds: number;
+  maxAttempts: number;
+  guessBudget?: GuessBudget;
+}) {
+  const { store, hasher, clock, ttlSeconds, maxAttempts, guessBudget } = deps;
 
-  async function issue(spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">): Promise<{ challenge: ChallengeRecord; code: string }> {
+  /** A new challenge and its code, not stored yet (the caller stores it, e.g. with a queued SMS). */
+  function prepare(spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">): { challenge: NewChallenge; code: string } {
     const id = randomUUID();
     const code = generateCode();
     const expiresAt = new Date(clock.now().getTime() + ttlSeconds * 1000);
-    const challenge = await store.insertChallenge({ ...spec, id, codeHash: hasher.hash(id, code), expiresAt });
-    return { challenge, code };
+    return { challenge: { ...spec, id, codeHash: hasher.hash(id, code), expiresAt }, code };
+  }
+
+  async function issue(spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">): Promise<{ challenge: ChallengeRecord; code: string }> {
+    const prepared = prepare(spec);
+    return { challenge: await store.insertChallenge(prepared.challenge), code: prepared.code };
   }
 
   /** Called once the code reached the gateway: only then are older codes for the same purpose retired. */
@@ -77,18 +97,22 @@ export function createCodeChallenges(deps: { store: ChallengeStore; hasher: Code
     if (challenge.attempts >= maxAttempts) return exhausted;
     const now = clock.now();
     if (challenge.consumedAt || challenge.expiresAt <= now) return invalid;
+    // Reserved before the comparison, so that parallel guesses can never pass the budget together.
+    const reservation = await guessBudget?.reserve(challenge);
     const counted = await store.countChallengeAttempt(challenge.id, now, maxAttempts);
     if (!counted) {
-      // Lost a race with other tries on the same challenge.
+      // Lost a race with other tries on the same challenge: not a guess.
+      await reservation?.release();
       const latest = await store.findChallengeById(challenge.id);
       return latest && latest.attempts >= maxAttempts ? exhausted : invalid;
     }
     if (!hasher.matches(challenge.codeHash, challenge.id, code)) return invalid;
+    await reservation?.release();
     if (!(await store.consumeChallenge(challenge.id, now))) return invalid;
     return { verified: true, challenge: counted };
   }
 
-  return { issue, activate, discard: (challenge: ChallengeRecord) => store.deleteChallenge(challenge.id), find, check };
+  return { prepare, issue, activate, discard: (challenge: ChallengeRecord) => store.deleteChallenge(challenge.id), find, check };
 }
 
 export type CodeChallenges = ReturnType<typeof createCodeChallenges>;

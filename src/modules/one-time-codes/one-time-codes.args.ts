@@ -14,4 +14,5 @@ export const oneTimeCodesArgs = {
   "Mutation.validateChallengeToken": z.object({ token: secret }),
   "Mutation.startSmsSignIn": z.object({ phoneNumber }),
   "Mutation.completeSmsSignIn": z.object({ challengeId, code }),
+  "Query.smsDeliveries": z.object({ first: z.number().int().nullish() }),
 };

@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { UserIdArg } from "../../graphql/user-id-arg.js";
 import { PhoneMethodInput } from "../phone-methods/phone-method.input.js";
 import { SignInResult, type VerificationFailureReason } from "../sign-in/sign-in.type.js";
 import { VerificationChallenge, VerificationResult } from "./one-time-code.type.js";
 import type { OneTimeCodesService } from "./one-time-codes.service.js";
+import { SmsDelivery } from "./sms-delivery.type.js";
 
 
 @Resolver()
@@ -47,6 +48,13 @@ export class OneTimeCodesResolver {
   @Mutation(() => VerificationChallenge, { description: "No token needed. Answers alike whether or not the number belongs to anyone" })
   async startSmsSignIn(@Arg("phoneNumber", () => String) phoneNumber: string, @Ctx() ctx: GraphQLContext): Promise<VerificationChallenge> {
     return VerificationChallenge.of(await this.codes.startSmsSignIn(ctx, phoneNumber));
+  }
+
+  @Query(() => [SmsDelivery], {
+    description: "SMS sign-in codes texted in the background, newest first, and how their delivery went. Global Administrator or application permission Policy.Read.All",
+  })
+  async smsDeliveries(@Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null, @Ctx() ctx: GraphQLContext): Promise<SmsDelivery[]> {
+    return (await this.codes.listSmsDeliveries(ctx, first ?? 50)).map(SmsDelivery.of);
   }
 
   @Mutation(() => SignInResult, { description: "No token needed. accessToken is a bearer token for the user" })

@@ -1,10 +1,14 @@
-import { requireAuthenticated } from "../../auth/permissions.js";
+import { randomUUID } from "node:crypto";
+import { canReadSettings, requireAuthenticated } from "../../auth/permissions.js";
 import type { Viewer } from "../../auth/viewer.js";
-import { badInput, DomainError, notFound } from "../../errors/domain-error.js";
+import type { SecretBox } from "../../crypto/secret-box.js";
+import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
 import type { PhoneType } from "../../generated/prisma/enums.js";
+import type { Clock } from "../../lib/clock.js";
 import { displayPhoneNumber, maskPhoneNumber, normalisePhoneNumber, smsDestination } from "../../lib/phone-number.js";
 import type { Logger } from "../../logging/logger.js";
 import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
+import type { SmsDestinationPolicy } from "../directory-settings/sms-destination-policy.js";
 import type { IdentityStoreRecord } from "../directory-settings/directory-settings.repository.js";
 import { renderSmsTemplate } from "../directory-settings/sms-template.js";
 import { phoneTypeForMethodId } from "../phone-methods/method-ids.js";
@@ -15,6 +19,9 @@ import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js
 import type { UsersService } from "../users/users.service.js";
 import type { ChallengeTokens } from "./challenge-tokens.js";
 import type { ChallengeRecord, CodeChallenges, FailureReason } from "./code-challenges.js";
+import type { OneTimeCodesRepository } from "./one-time-codes.repository.js";
+import type { SmsDeliveriesRepository, SmsDeliveryRecord } from "./sms-deliveries.repository.js";
+import { SmsDeliveryFailure, type DeliveryOutcome } from "./sms-delivery.worker.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limits/rate-limiter.js";
 
 /** A request as the code flows see it: the caller, plus its network address for anonymous limits. */
@@ -42,6 +49,7 @@ export interface SignInOutcome {
 }
 
 export interface OneTimeCodeLimits {
+  /** Per E.164 number (an extension reaches the same phone), once for SMS sign-in and once for signed-in flows. */
   sendsPerNumber: Pick<RateLimitRule, "limit" | "windowSeconds">;
   sendsPerUser: Pick<RateLimitRule, "limit" | "windowSeconds">;
   sendsPerAddress: Pick<RateLimitRule, "limit" | "windowSeconds">;
@@ -49,8 +57,9 @@ export interface OneTimeCodeLimits {
 }
 
 /**
- * Per number as the spec's example (5 per 15 minutes); a signed-in caller a little more (several
- * numbers); an address more again, since offices share one; verifies bound guessing across challenges.
+ * Per number as the spec's example (5 per 15 minutes), for anonymous sign-in and for the owner's
+ * enrolment and step-up separately; a signed-in caller a little more (several numbers); an
+ * address more again, since offices share one. Wrong codes per number: code-guess-budget.ts.
  */
 export const DEFAULT_ONE_TIME_CODE_LIMITS: OneTimeCodeLimits = {
   sendsPerNumber: { limit: 5, windowSeconds: 900 },
@@ -60,6 +69,10 @@ export const DEFAULT_ONE_TIME_CODE_LIMITS: OneTimeCodeLimits = {
 };
 
 const PHONE_TYPES: PhoneType[] = ["mobile", "alternateMobile", "office"];
+const MAX_DELIVERIES_PAGE = 200;
+
+/** Which per-number send budget a flow draws on: anyone can start SMS sign-in for any number. */
+type SendPool = "anonymous" | "signed-in";
 
 const notVerified = (failureReason: FailureReason): VerificationOutcome => ({ isVerified: false, failureReason, token: null, method: null });
 const signInRefused = (failureReason: FailureReason): SignInOutcome => ({
@@ -82,20 +95,36 @@ export function createOneTimeCodesService(deps: {
   phones: Pick<PhoneMethodsService, "addPhoneMethod" | "assertCanAddPhoneMethod" | "listPhoneMethods" | "smsSignInState" | "findSmsSignInPhoneByNumber">;
   settings: Pick<DirectorySettingsService, "identityStoreFor" | "requireSmsEnabledStore" | "requiredActionsFor">;
   gateways: Pick<SmsGatewaysService, "sendSms">;
+  /** Destination countries and daily caps (SMS pumping): checked before a send; none when absent. */
+  destinationPolicy?: Pick<SmsDestinationPolicy, "assertDestinationAllowed" | "assertSendAllowed">;
+  /** Sign-in challenges stored with their queued SMS, in one statement. */
+  signInQueue: Pick<OneTimeCodesRepository, "insertSignInChallengeWithDelivery" | "bindSignInChallenge">;
+  deliveries: Pick<SmsDeliveriesRepository, "findRecentDeliveries">;
+  /** Seals queued codes until the worker texts them. */
+  box: SecretBox;
+  /** Tells the local delivery worker there is work, so that it needn't wait for its next poll. */
+  onQueued: () => void;
+  /** A request scope for work done outside any request (the delivery worker's owner look-up). */
+  backgroundScope: () => CodeRequestScope;
   /** The bearer token a signed-in user gets (the sign-in service's, shared with password sign-in). */
   issueUserToken: (userId: string) => Promise<{ accessToken: string; expiresIn: number }>;
+  clock: Clock;
   logger: Logger;
   limits?: Partial<OneTimeCodeLimits>;
 }) {
-  const { challenges, challengeTokens, rateLimiter, users, phones, settings, gateways, issueUserToken, logger } = deps;
+  const { challenges, challengeTokens, rateLimiter, users, phones, settings, gateways, destinationPolicy, signInQueue, deliveries, box, onQueued, backgroundScope, issueUserToken, clock, logger } = deps;
   const limits = { ...DEFAULT_ONE_TIME_CODE_LIMITS, ...deps.limits };
   const tooManySends = { reason: "tooManySmsSends", message: "Too many codes were sent" };
+  const perNumber = { ...limits.sendsPerNumber, ...tooManySends, message: "Too many codes were sent to this number" };
   const rules = {
-    sendsPerNumber: { name: "sms-send:number", ...limits.sendsPerNumber, ...tooManySends, message: "Too many codes were sent to this number" },
+    sendsPerNumber: {
+      anonymous: { name: "sms-send:number:anonymous", ...perNumber },
+      "signed-in": { name: "sms-send:number:signed-in", ...perNumber },
+    } satisfies Record<SendPool, RateLimitRule>,
     sendsPerUser: { name: "sms-send:caller", ...limits.sendsPerUser, ...tooManySends },
     sendsPerAddress: { name: "sms-send:caller", ...limits.sendsPerAddress, ...tooManySends },
     verifiesPerCaller: { name: "sms-verify:caller", ...limits.verifiesPerCaller, reason: "tooManyVerifications", message: "Too many codes were tried" },
-  } satisfies Record<string, RateLimitRule>;
+  };
 
   function callerKey(viewer: Viewer, clientAddress: string | undefined): { key: string; anonymous: boolean } {
     if (viewer.kind === "user") return { key: `user:${viewer.userId}`, anonymous: false };
@@ -103,10 +132,11 @@ export function createOneTimeCodesService(deps: {
     return { key: `address:${clientAddress ?? "unknown"}`, anonymous: true };
   }
 
-  async function limitSends(scope: CodeRequestScope, phoneNumber: string) {
+  /** `e164`: the number texted, without extension, so that `ext. N` variants share its budget. */
+  async function limitSends(scope: CodeRequestScope, e164: string, pool: SendPool) {
     const caller = callerKey(scope.viewer, scope.clientAddress);
     await rateLimiter.consume(caller.anonymous ? rules.sendsPerAddress : rules.sendsPerUser, caller.key);
-    await rateLimiter.consume(rules.sendsPerNumber, phoneNumber);
+    await rateLimiter.consume(rules.sendsPerNumber[pool], e164);
   }
 
   async function limitVerifies(scope: CodeRequestScope) {
@@ -121,6 +151,7 @@ export function createOneTimeCodesService(deps: {
 
   /** Issues a code and texts it; a failed send leaves no challenge behind and older codes still valid. */
   async function issueAndSend(spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">, store: IdentityStoreRecord): Promise<ChallengeView> {
+    await destinationPolicy?.assertSendAllowed(store, spec.phoneNumber);
     const { challenge, code } = await challenges.issue(spec);
     try {
       await gateways.sendSms(store.smsGatewayAccountId, { to: smsDestination(spec.phoneNumber), body: renderSmsTemplate(store.smsMessageTemplate, code) });
@@ -139,7 +170,7 @@ export function createOneTimeCodesService(deps: {
     const number = normalisePhoneNumber(input.phoneNumber);
     await phones.assertCanAddPhoneMethod(target.id, input.phoneType);
     const store = await settings.requireSmsEnabledStore(target.userPrincipalName);
-    await limitSends(scope, number.stored);
+    await limitSends(scope, number.e164, "signed-in");
     return issueAndSend({ purpose: "phoneVerification", userId: target.id, phoneNumber: number.stored, phoneType: input.phoneType }, store);
   }
 
@@ -173,7 +204,7 @@ export function createOneTimeCodesService(deps: {
       throw new DomainError("PRECONDITION_FAILED", "Codes are only texted to mobile phones", { reason: "notSupported" });
     }
     const store = await settings.requireSmsEnabledStore(target.userPrincipalName);
-    await limitSends(scope, phone.phoneNumber);
+    await limitSends(scope, smsDestination(phone.phoneNumber), "signed-in");
     return issueAndSend({ purpose: "stepUp", userId: target.id, phoneNumber: phone.phoneNumber, phoneType: phone.phoneType }, store);
   }
 
@@ -203,19 +234,58 @@ export function createOneTimeCodesService(deps: {
   }
 
   /**
-   * Unknown numbers get the same answer as known ones, and a stored decoy challenge that behaves
+   * Every number gets the same answer after the same work: a stored challenge and a queued SMS.
+   * Whether the number is anyone's is found out later, by the delivery worker: the request path
+   * neither looks it up nor sends anything. An unknown number's challenge is a decoy that behaves
    * like a real one (tries, expiry, MAX_ATTEMPTS_EXCEEDED) but has no code anyone was sent.
    */
   async function startSmsSignIn(scope: CodeRequestScope, rawPhoneNumber: string): Promise<ChallengeView> {
     const number = normalisePhoneNumber(rawPhoneNumber);
-    await settings.requireSmsEnabledStore(null);
-    await limitSends(scope, number.stored);
-    const owner = await signInOwnerOf(scope, number.stored);
-    const spec = { purpose: "signIn" as const, userId: owner?.user.id ?? null, phoneNumber: number.stored, phoneType: owner ? ("mobile" as const) : null };
-    if (owner) return issueAndSend(spec, owner.store);
-    const { challenge } = await challenges.issue(spec);
-    await challenges.activate(challenge);
-    return viewOf(challenge);
+    const store = await settings.requireSmsEnabledStore(null);
+    // The allow list alone, alike for every number: the daily caps count texts actually sent (below).
+    await destinationPolicy?.assertDestinationAllowed(store, number.e164);
+    await limitSends(scope, number.e164, "anonymous");
+    const { challenge, code } = challenges.prepare({ purpose: "signIn", userId: null, phoneNumber: number.stored, phoneType: null });
+    const delivery = { id: randomUUID(), maskedPhoneNumber: maskPhoneNumber(number.stored), sealedMessage: box.seal(JSON.stringify({ code })) };
+    const stored = await signInQueue.insertSignInChallengeWithDelivery(challenge, delivery, clock.now());
+    onQueued();
+    return viewOf(stored);
+  }
+
+  /**
+   * The delivery worker's part of SMS sign-in: texts the queued code when the number may sign in
+   * ("dropped", and nothing sent, when it may not, or when a newer code replaced this one).
+   * Failures are thrown for the worker to record: administrators see them, the caller never does.
+   */
+  async function deliverQueuedCode(delivery: SmsDeliveryRecord): Promise<DeliveryOutcome> {
+    const challenge = await challenges.find(delivery.challengeId);
+    if (!challenge || challenge.purpose !== "signIn" || challenge.consumedAt) return "dropped";
+    const owner = await signInOwnerOf(backgroundScope(), challenge.phoneNumber);
+    if (!owner) {
+      logger.debug({ deliveryId: delivery.id }, "SMS sign-in code not texted: the number can't sign in");
+      return "dropped";
+    }
+    if (challenge.expiresAt <= clock.now()) throw new SmsDeliveryFailure("codeExpired", false);
+    let code: string;
+    try {
+      code = (JSON.parse(box.open(delivery.sealedMessage ?? "")) as { code: string }).code;
+    } catch {
+      throw new SmsDeliveryFailure("messageUnreadable", false);
+    }
+    if (!(await signInQueue.bindSignInChallenge(challenge.id, owner.user.id, clock.now()))) return "dropped";
+    // A refusal (country not allowed by the owner's store, a daily cap reached) fails the delivery.
+    await destinationPolicy?.assertSendAllowed(owner.store, challenge.phoneNumber);
+    await gateways.sendSms(owner.store.smsGatewayAccountId, { to: smsDestination(challenge.phoneNumber), body: renderSmsTemplate(owner.store.smsMessageTemplate, code) });
+    logger.info({ challengeId: challenge.id, purpose: challenge.purpose, userId: owner.user.id, deliveryId: delivery.id }, "SMS code sent");
+    return "delivered";
+  }
+
+  /** The latest background SMS deliveries, newest first, for settings readers (never a message or a full number). */
+  async function listSmsDeliveries(scope: CodeRequestScope, first: number): Promise<SmsDeliveryRecord[]> {
+    requireAuthenticated(scope.viewer);
+    if (!canReadSettings(scope.viewer)) throw forbidden("SMS deliveries need the Global Administrator role or Policy.Read.All");
+    if (!Number.isInteger(first) || first < 0 || first > MAX_DELIVERIES_PAGE) throw badInput(`first must be between 0 and ${MAX_DELIVERIES_PAGE}`, { field: "first" });
+    return deliveries.findRecentDeliveries(first);
   }
 
   async function completeSmsSignIn(scope: CodeRequestScope, challengeId: string, code: string): Promise<SignInOutcome> {
@@ -239,6 +309,8 @@ export function createOneTimeCodesService(deps: {
     validateChallengeToken,
     startSmsSignIn,
     completeSmsSignIn,
+    deliverQueuedCode,
+    listSmsDeliveries,
   };
 }
 

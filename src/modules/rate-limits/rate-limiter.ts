@@ -18,6 +18,8 @@ export interface RateLimitBuckets {
    */
   incrementBucket(key: string, now: Date, windowMs: number): Promise<{ count: number; windowEnd: Date }>;
   findBucket(key: string): Promise<{ count: number; windowEnd: Date } | null>;
+  /** Takes one hit back (never below zero): a reservation that turned out not to count. */
+  decrementBucket(key: string): Promise<void>;
   deleteBucket(key: string): Promise<void>;
 }
 
@@ -37,6 +39,20 @@ export function createRateLimiter(deps: { buckets: RateLimitBuckets; clock: Cloc
     /** Counts a hit without refusing; the next assertNotExceeded sees it. */
     async record(rule: RateLimitRule, subject: string): Promise<void> {
       await deps.buckets.incrementBucket(`${rule.name}:${subject}`, deps.clock.now(), rule.windowSeconds * 1000);
+    },
+    /**
+     * Counts an attempt before doing it, so that parallel attempts can never pass the limit
+     * together (RATE_LIMITED past it); `release` takes it back if it turns out not to count.
+     */
+    async reserve(rule: RateLimitRule, subject: string): Promise<{ release(): Promise<void> }> {
+      const now = deps.clock.now();
+      const key = `${rule.name}:${subject}`;
+      const { count, windowEnd } = await deps.buckets.incrementBucket(key, now, rule.windowSeconds * 1000);
+      if (count > rule.limit) {
+        await deps.buckets.decrementBucket(key);
+        throw tooMany(rule, windowEnd, now);
+      }
+      return { release: () => deps.buckets.decrementBucket(key) };
     },
     async reset(rule: RateLimitRule, subject: string): Promise<void> {
       await deps.buckets.deleteBucket(`${rule.name}:${subject}`);

@@ -23,6 +23,10 @@ export function createRateLimitsRepository(prisma: Prisma) {
       return prisma.rateLimitBucket.findUnique({ where: { key }, select: { count: true, windowEnd: true } });
     },
 
+    async decrementBucket(key) {
+      await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+    },
+
     async deleteBucket(key) {
       await prisma.rateLimitBucket.deleteMany({ where: { key } });
     },

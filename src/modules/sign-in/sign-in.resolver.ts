@@ -1,4 +1,5 @@
-import { Arg, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.js";
 import type { SignInService } from "./sign-in.service.js";
 import { SignInResult } from "./sign-in.type.js";
 
@@ -10,7 +11,8 @@ export class SignInResolver {
   async signInWithPassword(
     @Arg("userPrincipalName", () => String) userPrincipalName: string,
     @Arg("password", () => String) password: string,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<SignInResult> {
-    return (await this.signIn.signInWithPassword(userPrincipalName, password)) as SignInResult;
+    return (await this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress)) as SignInResult;
   }
 }

@@ -16,17 +16,29 @@ export interface SignInOutcome {
 const failed: SignInOutcome = { isVerified: false, failureReason: null, accessToken: null, expiresIn: null, requiredActions: [] };
 const MAX_PASSWORD_LENGTH = 1024;
 
+export interface SignInLimits {
+  maxFailures: number;
+  lockoutSeconds: number;
+  /** Attempts per client address and window, whatever the names tried. */
+  maxAttemptsPerAddress: number;
+  addressWindowSeconds: number;
+  /** Sign-ins checked at once by this process (each waits for a hashing slot); more are refused as busy. */
+  maxInProgress: number;
+}
+
 /**
  * Password sign-in: constant-time checks, no hint whether a user exists, and a lockout after
  * repeated failures. Failures are counted per sign-in name whether or not a user has it, so
- * the lockout itself doesn't tell which names exist.
+ * the lockout itself doesn't tell which names exist. Each attempt is counted before the
+ * password is checked, so parallel guesses can't get past the limit together; attempts are
+ * also limited per client address, and refused while too many hashes are already waiting.
  */
 export function createSignInService(deps: {
   users: UsersService;
   hasher: PasswordHasher;
   tokens: TokenService;
   rateLimiter: RateLimiter;
-  lockout: { maxFailures: number; lockoutSeconds: number };
+  lockout: SignInLimits;
   /** Actions the user must take after signing in, e.g. registerSms (directory settings). */
   requiredActionsFor?: (userId: string) => Promise<string[]>;
   /** Whether the identity store of this sign-in name accepts passwords. */
@@ -40,6 +52,16 @@ export function createSignInService(deps: {
     reason: "accountLocked",
     message: "Too many failed sign-ins",
   };
+  const attemptsPerAddress: RateLimitRule = {
+    name: "password-sign-in:address",
+    limit: deps.lockout.maxAttemptsPerAddress,
+    windowSeconds: deps.lockout.addressWindowSeconds,
+    reason: "tooManySignInAttempts",
+    message: "Too many sign-in attempts from this address",
+  };
+
+  // Counted when a sign-in is admitted, so that a burst is refused at once rather than queued.
+  let inProgress = 0;
 
   /** Issues the bearer token a signed-in user gets (password or SMS sign-in). */
   async function issueUserToken(userId: string) {
@@ -47,21 +69,32 @@ export function createSignInService(deps: {
     return { accessToken: token, expiresIn };
   }
 
-  async function signInWithPassword(userPrincipalName: string, password: string): Promise<SignInOutcome> {
+  async function signInWithPassword(userPrincipalName: string, password: string, clientAddress?: string): Promise<SignInOutcome> {
     const name = userPrincipalName.trim().toLowerCase();
     if (name.length === 0 || name.length > 254) return failed;
     if (deps.isPasswordSignInEnabled && !(await deps.isPasswordSignInEnabled(name))) {
       throw new DomainError("PRECONDITION_FAILED", "Password sign-in is disabled for this identity store", { reason: "passwordDisabled" });
     }
-    await rateLimiter.assertNotExceeded(failures, name);
+    if (inProgress >= deps.lockout.maxInProgress) {
+      throw new DomainError("RATE_LIMITED", "Too many sign-ins are being checked; try again in a moment", { reason: "signInBusy", retryAfterSeconds: 1 });
+    }
+    inProgress++;
+    try {
+      return await checkPassword(name, password, clientAddress);
+    } finally {
+      inProgress--;
+    }
+  }
+
+  async function checkPassword(name: string, password: string, clientAddress: string | undefined): Promise<SignInOutcome> {
+    await rateLimiter.consume(attemptsPerAddress, clientAddress ?? "unknown");
+    // Counted as a failure until the password proves right.
+    const attempt = await rateLimiter.reserve(failures, name);
     const user = await users.findUserByPrincipalName(name);
     // Verifies against a dummy hash when there is no user, so both cases take the same time.
     const verified = password.length <= MAX_PASSWORD_LENGTH && (await hasher.verify(password, user?.passwordHash));
-    if (!user || !verified) {
-      await rateLimiter.record(failures, name);
-      return failed;
-    }
-    await rateLimiter.reset(failures, name);
+    if (!user || !verified) return failed;
+    await attempt.release();
     return {
       isVerified: true,
       failureReason: null,

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { randomUUID } from "node:crypto";
 import { canManageSettings, requireAuthenticated, type Access } from "../../auth/permissions.js";
+import type { EndpointGuard } from "../../connectors/sms/endpoint-guard.js";
 import { SmsDeliveryError, type SmsGatewayConfig, type SmsMessage, type SmsSender } from "../../connectors/sms/sms-sender.js";
 import type { SecretBox } from "../../crypto/secret-box.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
@@ -37,9 +38,11 @@ export function createSmsGatewaysService(deps: {
   repo: SmsGatewaysRepository;
   secretBox: SecretBox;
   createSender: (config: SmsGatewayConfig) => SmsSender;
+  /** Refuses endpoints that are not public https addresses (the senders check again when connecting). */
+  endpointGuard: Pick<EndpointGuard, "refusalOf">;
   logger: Logger;
 }) {
-  const { repo, secretBox, createSender, logger } = deps;
+  const { repo, secretBox, createSender, endpointGuard, logger } = deps;
 
   const createLoaders = (): SmsGatewayLoaders => ({
     smsGatewayAccountById: new DataLoader(async (ids) => {
@@ -63,7 +66,7 @@ export function createSmsGatewaysService(deps: {
     return trimmed;
   }
 
-  function validateEndpoint(raw: string | null | undefined): string | null {
+  async function validateEndpoint(raw: string | null | undefined): Promise<string | null> {
     const endpoint = optionalText(raw, "endpoint", MAX_ENDPOINT);
     if (endpoint === null) return null;
     let url: URL;
@@ -78,6 +81,8 @@ export function createSmsGatewaysService(deps: {
     if (url.username || url.password) {
       throw badInput("endpoint must not embed credentials: put them in credentials", { field: "endpoint", reason: "invalidEndpoint" });
     }
+    const refusal = await endpointGuard.refusalOf(url);
+    if (refusal) throw badInput(refusal, { field: "endpoint", reason: "endpointNotAllowed" });
     return endpoint;
   }
 
@@ -92,11 +97,11 @@ export function createSmsGatewaysService(deps: {
   }
 
   /** Checks the input against the provider's needs; `stored` is the account being updated, if any. */
-  function toAccountData(input: SmsGatewayAccountInput, stored?: SmsGatewayAccountRecord): SmsGatewayAccountData {
+  async function toAccountData(input: SmsGatewayAccountInput, stored?: SmsGatewayAccountRecord): Promise<SmsGatewayAccountData> {
     const name = optionalText(input.name, "name", MAX_NAME);
     if (!name) throw badInput("name is required", { field: "name" });
     if (!PROVIDERS.includes(input.provider)) throw badInput("Unknown provider", { field: "provider" });
-    const endpoint = validateEndpoint(input.endpoint);
+    const endpoint = await validateEndpoint(input.endpoint);
     const senderId = optionalText(input.senderId, "senderId", MAX_SENDER_ID);
 
     let sealedCredentials: string | null;
@@ -140,7 +145,7 @@ export function createSmsGatewaysService(deps: {
 
   async function createGatewayAccount(scope: RequestScope, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
     requireSettingsManager(scope);
-    const data = toAccountData(input);
+    const data = await toAccountData(input);
     if (await repo.findGatewayAccountByName(data.name)) throw nameTaken();
     try {
       return await repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true);
@@ -153,7 +158,7 @@ export function createSmsGatewaysService(deps: {
   async function updateGatewayAccount(scope: RequestScope, id: string, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
     requireSettingsManager(scope);
     const stored = await findExisting(id);
-    const data = toAccountData(input, stored);
+    const data = await toAccountData(input, stored);
     const sameName = await repo.findGatewayAccountByName(data.name);
     if (sameName && sameName.id !== stored.id) throw nameTaken();
     try {

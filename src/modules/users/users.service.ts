@@ -17,7 +17,7 @@ import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { UserRecord, UsersRepository } from "./users.repository.js";
 import { isUuid } from "../../lib/uuid.js";
-import { isUniqueViolation } from "../../db/unique-violation.js";
+import { isLastGlobalAdministratorViolation, isUniqueViolation } from "../../db/unique-violation.js";
 import type { EventBus } from "../../events/event-bus.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
@@ -169,17 +169,30 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     }
   }
 
-  async function refuseRemovingLastGlobalAdmin(user: TargetUser) {
-    if (user.directoryRoles.includes("GLOBAL_ADMINISTRATOR") && (await repo.countUsersWithRole("GLOBAL_ADMINISTRATOR")) <= 1) {
-      throw new DomainError("PRECONDITION_FAILED", "The directory must keep at least one Global Administrator", { reason: "lastGlobalAdministrator" });
+  const lastGlobalAdministrator = () =>
+    new DomainError("PRECONDITION_FAILED", "The directory must keep at least one Global Administrator", { reason: "lastGlobalAdministrator" });
+
+  /**
+   * Runs a removal that the database refuses when it would leave no Global Administrator (a
+   * trigger, so that parallel removals can't each count the other as the one that stays).
+   */
+  async function keepingAGlobalAdministrator<T>(user: TargetUser, removes: boolean, change: () => Promise<T>): Promise<T> {
+    // The common case answered without a round trip to the trigger.
+    if (removes && user.directoryRoles.includes("GLOBAL_ADMINISTRATOR") && (await repo.countUsersWithRole("GLOBAL_ADMINISTRATOR")) <= 1) {
+      throw lastGlobalAdministrator();
+    }
+    try {
+      return await change();
+    } catch (error) {
+      if (isLastGlobalAdministratorViolation(error)) throw lastGlobalAdministrator();
+      throw error;
     }
   }
 
   async function deleteUser(scope: RequestScope, ref: string): Promise<string> {
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
-    await refuseRemovingLastGlobalAdmin(user);
-    await repo.deleteUserById(user.id);
+    await keepingAGlobalAdministrator(user, true, () => repo.deleteUserById(user.id));
     await accessChanged(user.id, "deleted");
     return user.id;
   }
@@ -196,8 +209,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   async function removeDirectoryRole(scope: RequestScope, ref: string, role: DirectoryRoleName) {
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
-    if (role === "GLOBAL_ADMINISTRATOR") await refuseRemovingLastGlobalAdmin(user);
-    await repo.removeDirectoryRole(user.id, role);
+    await keepingAGlobalAdministrator(user, role === "GLOBAL_ADMINISTRATOR", () => repo.removeDirectoryRole(user.id, role));
     scope.loaders.directoryRolesByUserId.clear(user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
