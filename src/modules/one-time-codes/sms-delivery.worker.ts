@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { DomainError } from "../../errors/domain-error.js";
 import type { Clock } from "../../lib/clock.js";
+import { createLeasedQueueWorker } from "../../lib/leased-queue-worker.js";
 import type { Logger } from "../../logging/logger.js";
 import type { SmsDeliveriesRepository, SmsDeliveryRecord } from "./sms-deliveries.repository.js";
 
@@ -67,24 +67,28 @@ export function createSmsDeliveryWorker(deps: {
 }) {
   const { repo, deliver, clock, logger } = deps;
   const enabled = deps.options?.enabled ?? true;
-  const leaseMs = deps.options?.leaseMs ?? 30_000;
-  const pollMs = deps.options?.pollMs ?? 1_000;
   const maxAttempts = deps.options?.maxAttempts ?? 5;
   const backoffMs = deps.options?.backoffMs ?? 5_000;
   const maxBackoffMs = deps.options?.maxBackoffMs ?? 60_000;
-  const drainMs = deps.options?.drainMs ?? 10_000;
   const kickDelayMs = deps.options?.kickDelayMs ?? 20;
-  const workerId = `sms-${randomUUID()}`;
-
-  let running = false;
-  let stopping = false;
-  let again = false;
-  let current: Promise<void> | undefined;
-  let currentDeliveryId: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  const loop = createLeasedQueueWorker({
+    name: "sms",
+    queue: {
+      claimNext: repo.claimNextDelivery,
+      extendLease: repo.extendLease,
+      releaseClaim: repo.releaseClaim,
+      releaseClaimedByOthers: repo.releaseDeliveriesClaimedByOthers,
+    },
+    run: (delivery) => runDelivery(delivery),
+    clock,
+    logger,
+    leaseMs: deps.options?.leaseMs ?? 30_000,
+    pollMs: deps.options?.pollMs ?? 1_000,
+    drainMs: deps.options?.drainMs ?? 10_000,
+    enabled,
+  });
+  const { workerId } = loop;
   let soon: NodeJS.Timeout | undefined;
-
-  const leaseFrom = () => new Date(clock.now().getTime() + leaseMs);
 
   async function recordFailure(delivery: SmsDeliveryRecord, error: unknown) {
     const { failureKind, retryable, expected } = failureOf(error);
@@ -101,8 +105,6 @@ export function createSmsDeliveryWorker(deps: {
   }
 
   async function runDelivery(delivery: SmsDeliveryRecord) {
-    // A send can outlast the lease (gateway timeouts and the sender's own retries).
-    const heartbeat = setInterval(() => void repo.extendLease(delivery.id, workerId, leaseFrom()).catch(() => {}), leaseMs / 3);
     try {
       if (delivery.attempts > maxAttempts) throw new SmsDeliveryFailure("interrupted", false);
       if (delivery.expiresAt <= clock.now()) throw new SmsDeliveryFailure("codeExpired", false);
@@ -115,39 +117,7 @@ export function createSmsDeliveryWorker(deps: {
       logger.info({ deliveryId: delivery.id, purpose: delivery.purpose, attempts: delivery.attempts }, "SMS delivered to the gateway");
     } catch (error) {
       await recordFailure(delivery, error);
-    } finally {
-      clearInterval(heartbeat);
     }
-  }
-
-  async function drainQueue() {
-    while (!stopping) {
-      const delivery = await repo.claimNextDelivery(workerId, clock.now(), leaseFrom());
-      if (!delivery) return;
-      currentDeliveryId = delivery.id;
-      try {
-        await runDelivery(delivery);
-      } finally {
-        currentDeliveryId = undefined;
-      }
-    }
-  }
-
-  function kick() {
-    if (stopping || !enabled) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    current = (async () => {
-      do {
-        again = false;
-        await drainQueue().catch((error) => logger.warn({ err: error }, "SMS delivery worker could not claim work"));
-      } while (again && !stopping);
-    })().finally(() => {
-      running = false;
-    });
   }
 
   /**
@@ -155,35 +125,23 @@ export function createSmsDeliveryWorker(deps: {
    * than for an unknown one) must not delay, and so reveal, the answer to the request that queued it.
    */
   function kickSoon() {
-    if (soon || stopping || !enabled) return;
+    if (soon || loop.isStopping() || !enabled) return;
     soon = setTimeout(() => {
       soon = undefined;
-      kick();
+      loop.kick();
     }, kickDelayMs);
     soon.unref();
   }
 
   return {
     workerId,
-    /** Starts polling; `exclusive` (embedded database) takes over at once what a previous process left being sent. */
-    async start(options: { exclusive: boolean }) {
-      if (!enabled) return;
-      if (options.exclusive) await repo.releaseDeliveriesClaimedByOthers(workerId);
-      timer = setInterval(kick, pollMs);
-      timer.unref();
-      kick();
-    },
-    /** Tells the worker there is work, so that it needn't wait for its next poll. */
-    kick,
+    start: loop.start,
+    kick: loop.kick,
     kickSoon,
     /** Stops claiming; waits for the send in flight, or hands it back after drainMs. */
     async stop() {
-      stopping = true;
-      if (timer) clearInterval(timer);
       if (soon) clearTimeout(soon);
-      if (!current) return;
-      const finished = await Promise.race([current.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), drainMs).unref())]);
-      if (!finished && currentDeliveryId) await repo.releaseClaim(currentDeliveryId, workerId).catch(() => {});
+      await loop.stop();
     },
   };
 }
