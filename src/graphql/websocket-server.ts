@@ -43,6 +43,8 @@ export function createGraphQLWebSocketServer(deps: {
 }) {
   const { gate, caps, liveSessions, logger } = deps;
   const connectionsByAddress = new Map<string, number>();
+  // Worked out once per upgrade request, when it is counted, and kept for its operations.
+  const addressOfRequest = new WeakMap<IncomingMessage, string>();
 
   const wsServer = new WebSocketServer({
     server: deps.httpServer,
@@ -52,6 +54,7 @@ export function createGraphQLWebSocketServer(deps: {
     verifyClient: ({ req }, accept) => {
       if (deps.isDraining()) return accept(false, 503, "The server is shutting down");
       const address = deps.clientAddressOf(req) ?? "unknown";
+      addressOfRequest.set(req, address);
       const open = connectionsByAddress.get(address) ?? 0;
       if (open >= caps.maxConnectionsPerAddress) {
         logger.warn({ clientAddress: address, open }, "websocket connection refused: too many from this address");
@@ -149,7 +152,7 @@ export function createGraphQLWebSocketServer(deps: {
             }
           }),
       },
-      { socket, request, clientAddress: deps.clientAddressOf(request) },
+      { socket, request, clientAddress: addressOfRequest.get(request) },
     );
     socket.once("close", (code, reason) => {
       clearTimeout(pongWait);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLResponse } from "../kit/graphql-client.js";
+import { connectWs, executeWs } from "../kit/subscriptions.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
 
 // Sign-in rules that must hold under parallel requests (issue: sign-in and SMS abuse, findings
@@ -74,6 +75,16 @@ describe("password sign-in under parallel attack", () => {
     expect(refused).toHaveLength(90);
     expect(results.every((r) => r.status < 500)).toBe(true);
     expect(server.app.hasher.peakConcurrency()).toBeLessThanOrEqual(2);
+  });
+
+  it("counts sign-ins over graphql-ws against the same per-address limit, in parallel on one socket", async () => {
+    const client = connectWs(server.url);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => executeWs(client, SIGN_IN, { upn: `ws-nobody-${i}@${DOMAIN}`, password: "Wrong-password-1" })),
+    );
+    expect(results.filter((r) => !r.errors && r.data?.signInWithPassword)).toHaveLength(10);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.reason === "tooManySignInAttempts")).toHaveLength(40);
+    await client.dispose();
   });
 });
 
