@@ -16,7 +16,7 @@ import { loadOrCreateLocalSecrets } from "./config/local-secrets.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { createErrorFormatter } from "./errors/format-error.js";
 import { createSecretBox, deriveKey } from "./crypto/secret-box.js";
-import { createInProcessEventBus, type EventBus } from "./events/event-bus.js";
+import type { EventBus } from "./events/event-bus.js";
 import { createPostgresEventBus } from "./events/postgres-event-bus.js";
 import { createContextFactory, type GraphQLContext } from "./graphql/context.js";
 import { createOperationGate } from "./graphql/operation-gate.js";
@@ -129,9 +129,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (seeded.created) options.onSeeded?.(seeded.passwords);
   }
 
-  // One process on the embedded database: in-process events. A PostgreSQL server may be shared
-  // by several instances, so events travel through LISTEN/NOTIFY (PGlite can't carry them).
-  const events = database.kind === "postgresql" ? await createPostgresEventBus(database.connectionString, logger) : createInProcessEventBus();
+  // Several instances may share the database (embedded or not), so events travel through LISTEN/NOTIFY.
+  const events = await createPostgresEventBus(database.connectionString, logger);
   const box = createSecretBox(deriveKey(core.encryptionKey, "operations.payload"));
   const usersRepo = createUsersRepository(prisma);
   const users = createUsersService({ repo: usersRepo, hasher, clock, events });
@@ -289,8 +288,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ],
   });
   await apollo.start();
-  await resetWorker.start({ exclusive: database.kind === "embedded" });
-  await smsDeliveryWorker.start({ exclusive: database.kind === "embedded" });
+  await resetWorker.start();
+  await smsDeliveryWorker.start();
   housekeeping.start();
 
   expressApp.get("/healthz", (_req, res) => {

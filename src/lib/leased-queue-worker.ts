@@ -7,8 +7,6 @@ export interface LeasedQueue<T extends { id: string }> {
   claimNext(workerId: string, now: Date, leaseUntil: Date): Promise<T | null>;
   extendLease(id: string, workerId: string, leaseUntil: Date): Promise<unknown>;
   releaseClaim(id: string, workerId: string): Promise<unknown>;
-  /** Hands back everything claimed by other workers (this process is the database's only user). */
-  releaseClaimedByOthers(workerId: string): Promise<unknown>;
 }
 
 /**
@@ -85,10 +83,9 @@ export function createLeasedQueueWorker<T extends { id: string }>(deps: {
   return {
     workerId,
     isStopping: () => stopping,
-    /** Starts polling; `exclusive` (embedded database) takes over at once what a previous process left claimed. */
-    async start(options: { exclusive: boolean }) {
+    /** Starts polling; work left claimed by a process that is gone is taken over when its lease runs out. */
+    async start() {
       if (!enabled) return;
-      if (options.exclusive) await queue.releaseClaimedByOthers(workerId);
       timer = setInterval(kick, deps.pollMs);
       timer.unref();
       kick();

@@ -25,7 +25,6 @@ function memoryDeliveries() {
       Object.assign(due, { status: "sending", claimedBy: workerId, claimedUntil: leaseUntil, attempts: due.attempts + 1, lastAttemptAt: now });
       return { ...due };
     },
-    async releaseDeliveriesClaimedByOthers() {},
     async extendLease() {},
     async markDelivered(id: string, workerId: string) {
       const row = held(id, workerId);
@@ -140,7 +139,7 @@ describe("SMS delivery worker", () => {
   it("claims nothing when disabled, and nothing after stop", async () => {
     const { repo, clock } = setup(async () => "delivered");
     const disabled = createSmsDeliveryWorker({ repo, deliver: async () => "delivered", clock, logger: silent, options: { enabled: false } });
-    await disabled.start({ exclusive: true });
+    await disabled.start();
     disabled.kick();
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(repo.rows.get("d1")!.status).toBe("queued");

@@ -32,11 +32,6 @@ export function createSmsDeliveriesRepository(prisma: Prisma) {
       return rows[0] ?? null;
     },
 
-    /** Deliveries left by a worker that is gone (embedded database: the previous process). */
-    async releaseDeliveriesClaimedByOthers(workerId: string): Promise<void> {
-      await prisma.smsDelivery.updateMany({ where: { status: "sending", NOT: { claimedBy: workerId } }, data: { status: "queued", claimedUntil: null } });
-    },
-
     async extendLease(id: string, workerId: string, leaseUntil: Date): Promise<void> {
       await prisma.smsDelivery.updateMany({ where: whileHeld(id, workerId), data: { claimedUntil: leaseUntil } });
     },

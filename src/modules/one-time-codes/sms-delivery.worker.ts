@@ -52,13 +52,12 @@ export function failureOf(error: unknown): { failureKind: string; retryable: boo
  * Texts queued messages in the background: claims them from the database (so several server
  * processes share the queue), hands each to `deliver`, and records the outcome for
  * administrators. Retryable failures come back after a growing wait, until maxAttempts or the
- * code's expiry; a message claimed by a process that died is sent again once its lease runs out
- * (at once at start when this process is the database's only user, embedded).
+ * code's expiry; a message claimed by a process that died is sent again once its lease runs out.
  */
 export function createSmsDeliveryWorker(deps: {
   repo: Pick<
     SmsDeliveriesRepository,
-    "claimNextDelivery" | "releaseDeliveriesClaimedByOthers" | "extendLease" | "markDelivered" | "markFailed" | "scheduleRetry" | "deleteDelivery" | "releaseClaim"
+    "claimNextDelivery" | "extendLease" | "markDelivered" | "markFailed" | "scheduleRetry" | "deleteDelivery" | "releaseClaim"
   >;
   deliver: (delivery: SmsDeliveryRecord) => Promise<DeliveryOutcome>;
   clock: Clock;
@@ -77,7 +76,6 @@ export function createSmsDeliveryWorker(deps: {
       claimNext: repo.claimNextDelivery,
       extendLease: repo.extendLease,
       releaseClaim: repo.releaseClaim,
-      releaseClaimedByOthers: repo.releaseDeliveriesClaimedByOthers,
     },
     run: (delivery) => runDelivery(delivery),
     clock,

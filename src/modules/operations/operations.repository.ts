@@ -36,10 +36,6 @@ export function createOperationsRepository(prisma: Prisma) {
       return rows[0] ?? null;
     },
 
-    /** Unfinished operations left by a worker that is gone (embedded mode: the previous process). */
-    releaseOperationsClaimedByOthers: (workerId: string) =>
-      prisma.operation.updateMany({ where: { status: { in: ["notStarted", "running"] }, NOT: { claimedBy: workerId } }, data: { claimedUntil: null } }),
-
     extendLease: (id: string, workerId: string, leaseUntil: Date) =>
       prisma.operation.updateMany({ where: { id, claimedBy: workerId, status: { in: ["notStarted", "running"] } }, data: { claimedUntil: leaseUntil } }),
 

@@ -22,7 +22,7 @@ export interface WorkerOptions {
  * Runs password resets in the background: claims operations from the database (so several
  * server processes can share the queue), hashes and stores the password, revokes the user's
  * tokens and publishes every status change. Work left by a crashed worker is resumed once its
- * lease runs out, or at start when this process is the database's only user (embedded).
+ * lease runs out.
  */
 export function createPasswordResetWorker(deps: {
   operations: OperationsRepository;
@@ -43,7 +43,6 @@ export function createPasswordResetWorker(deps: {
       claimNext: (workerId, now, leaseUntil) => operations.claimNextOperation(PASSWORD_RESET, workerId, now, leaseUntil),
       extendLease: operations.extendLease,
       releaseClaim: operations.releaseClaim,
-      releaseClaimedByOthers: operations.releaseOperationsClaimedByOthers,
     },
     run: async (op) => {
       try {
