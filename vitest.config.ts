@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/kit/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file boots its own server and database; two cores: keep parallelism modest.

@@ -121,6 +121,16 @@ export async function createCore(config: Config, options: AppOptions = {}) {
 /** The composition root: database, pub/sub, repositories, services, resolvers, HTTP and WebSocket. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const core = await createCore(config, options);
+  try {
+    return await serve(config, options, core);
+  } catch (error) {
+    // A server that can't start (port taken, bad gateway settings...) leaves no database running.
+    await core.database.close();
+    throw error;
+  }
+}
+
+async function serve(config: Config, options: AppOptions, core: Awaited<ReturnType<typeof createCore>>): Promise<App> {
   const { logger, clock, database, hasher, tokens } = core;
   const { prisma } = database;
 

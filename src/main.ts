@@ -1,6 +1,7 @@
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 
+// `npm start` runs this file compiled, with plain node, so SIGTERM and SIGINT reach it directly.
 try {
   const config = loadConfig();
   const app = await createApp(config, {
@@ -10,17 +11,20 @@ try {
     },
   });
   console.log(`authgate: GraphQL at ${app.url.replace("127.0.0.1", "localhost")} (storage: ${app.database.kind})`);
-  const shutdown = async (signal: string) => {
-    console.log(`authgate: ${signal} received, shutting down`);
-    await app.stop();
-    process.exit(0);
+  const shutdown = (signal: NodeJS.Signals) => {
+    console.log(`authgate: ${signal} received, shutting down (send it again to exit at once)`);
+    process.once(signal, () => process.exit(130));
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("authgate: shutdown failed", error);
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
 }

@@ -1,17 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { openEmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations } from "./migrations.js";
 
 export type Prisma = PrismaClient;
 
 export interface Database {
   prisma: PrismaClient;
+  /** `embedded`: the PostgreSQL server under DATA_DIR that we run; `postgresql`: DATABASE_URL. */
   kind: "embedded" | "postgresql";
   connectionString: string;
-  /** Statements sent to the server so far (used by tests to prove batching). */
-  statementCount(): number;
   isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -21,28 +20,26 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   migrate?: boolean;
   poolSize?: number;
+  /** Shown in pg_stat_activity with our pid (server, CLI), so an operator can tell the clients apart. */
+  applicationName?: string;
 }
 
-/** Opens the configured storage (embedded PGlite or a PostgreSQL server) behind one Prisma client. */
+/**
+ * Opens the configured PostgreSQL (the embedded server under DATA_DIR, or DATABASE_URL) behind
+ * one Prisma client. Both are the same kind of server, so everything after this runs one code path.
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
-  const connectionString = options.databaseUrl ?? embedded!.connectionString;
+  const applicationName = `${options.applicationName ?? "authgate"}/${process.pid}`;
+  const embedded = options.databaseUrl ? undefined : await openEmbeddedPostgres(options.dataDir, { applicationName });
+  const connectionString = withApplicationName(options.databaseUrl ?? embedded!.connectionString, applicationName);
   try {
     if (options.migrate !== false) await applyMigrations(connectionString);
   } catch (error) {
-    await embedded?.stop();
+    await embedded?.release();
     throw error;
   }
 
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? (embedded ? 4 : 10) });
-  let statements = 0;
-  pool.on("connect", (client) => {
-    const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      statements += 1;
-      return clientQuery(...args);
-    };
-  });
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   pool.on("error", () => {
     // Idle client errors (server restart) are surfaced by the next query; don't crash.
   });
@@ -52,7 +49,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     prisma,
     kind: embedded ? "embedded" : "postgresql",
     connectionString,
-    statementCount: () => statements,
     async isReady() {
       try {
         await prisma.$queryRaw`SELECT 1`;
@@ -64,7 +60,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     async close() {
       await prisma.$disconnect().catch(() => {});
       await pool.end().catch(() => {});
-      await embedded?.stop();
+      await embedded?.release();
     },
   };
+}
+
+function withApplicationName(connectionString: string, applicationName: string): string {
+  const url = new URL(connectionString);
+  if (!url.searchParams.has("application_name")) url.searchParams.set("application_name", applicationName);
+  return url.toString();
 }

@@ -37,7 +37,10 @@ export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher):
     }),
   );
   const now = new Date();
-  await prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
+    // Two servers starting on a new database seed it once: the second waits here, then finds it done.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('authgate.seed-demo-directory'))`;
+    if (await tx.identityStore.findUnique({ where: { id: DEMO_IDENTITY_STORE } })) return false;
     const gateway = (await tx.smsGatewayAccount.findFirst({ where: { isDefault: true } })) ??
       (await tx.smsGatewayAccount.create({ data: { id: randomUUID(), name: "Development console", provider: "console", isDefault: true } }));
     await tx.identityStore.create({
@@ -76,6 +79,7 @@ export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher):
         update: {},
       });
     }
+    return true;
   });
-  return { created: true, passwords };
+  return created ? { created: true, passwords } : { created: false, passwords: {} };
 }

@@ -13,8 +13,9 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 describe("the README's commands against a running server (npm start on the embedded database)", () => {
   let dataDir: string;
   let server: ChildServer;
+  // The README's commands, through npm as a user types them.
   const run = (script: string, args: string[] = []) =>
-    spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+    spawnSync("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "error", JWT_SECRET: "", ENCRYPTION_KEY: "" },
       encoding: "utf8",
@@ -42,7 +43,7 @@ describe("the README's commands against a running server (npm start on the embed
   });
 
   it("npm run token prints a token the running server accepts, with the scopes asked for", async () => {
-    const result = run("src/cli/token.ts", ["--user", "avery.howard@wingtiptoysonline.com", "--scopes", "UserAuthenticationMethod.Read"]);
+    const result = run("token", ["--user", "avery.howard@wingtiptoysonline.com", "--scopes", "UserAuthenticationMethod.Read"]);
     expect(result.status, result.stderr).toBe(0);
     const token = result.stdout.trim();
     const client = createGraphQLClient(server.url);
@@ -56,7 +57,7 @@ describe("the README's commands against a running server (npm start on the embed
   });
 
   it("npm run token --roles on a user's token changes nothing: roles come from the directory", async () => {
-    const result = run("src/cli/token.ts", ["--user", "avery.howard@wingtiptoysonline.com", "--scopes", "UserAuthenticationMethod.ReadWrite.All", "--roles", "GLOBAL_ADMINISTRATOR,Global Administrator"]);
+    const result = run("token", ["--user", "avery.howard@wingtiptoysonline.com", "--scopes", "UserAuthenticationMethod.ReadWrite.All", "--roles", "GLOBAL_ADMINISTRATOR,Global Administrator"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain("from the directory");
     const res = await createGraphQLClient(server.url).execute(UserMethodsDocument, { id: "admin@wingtiptoysonline.com" }, { token: result.stdout.trim() });
@@ -64,24 +65,24 @@ describe("the README's commands against a running server (npm start on the embed
   });
 
   it("npm run token --app makes an application token with the given permissions", async () => {
-    const result = run("src/cli/token.ts", ["--app", "--roles", "UserAuthenticationMethod.Read.All"]);
+    const result = run("token", ["--app", "--roles", "UserAuthenticationMethod.Read.All"]);
     expect(result.status, result.stderr).toBe(0);
     const res = await createGraphQLClient(server.url).execute(UserMethodsDocument, { id: "admin@wingtiptoysonline.com" }, { token: result.stdout.trim() });
     expect(res.data!.user!.userPrincipalName).toBe("admin@wingtiptoysonline.com");
   });
 
   it("refuses unknown users and bad arguments with a message", () => {
-    const unknown = run("src/cli/token.ts", ["--user", "nobody@wingtiptoysonline.com"]);
+    const unknown = run("token", ["--user", "nobody@wingtiptoysonline.com"]);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain("No user");
-    expect(run("src/cli/token.ts", []).status).toBe(2);
+    expect(run("token", []).status).toBe(2);
   });
 
   it("npm run seed and npm run db:migrate do nothing when everything is already there", () => {
-    const seed = run("src/cli/seed.ts");
+    const seed = run("seed");
     expect(seed.status, seed.stderr).toBe(0);
     expect(seed.stdout).toContain("already there");
-    const migrate = run("src/cli/migrate.ts");
+    const migrate = run("db:migrate");
     expect(migrate.status, migrate.stderr).toBe(0);
     expect(migrate.stdout).toContain("up to date");
   });

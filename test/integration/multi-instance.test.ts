@@ -1,9 +1,13 @@
 import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenService } from "../../src/auth/token-service.js";
 import { systemClock } from "../../src/lib/clock.js";
+import { connectionStringFor } from "../../src/db/embedded-postgres.js";
 import {
   AddPhoneMethodDocument,
   AuthenticationMethodsChangedDocument,
@@ -23,25 +27,40 @@ const SECRETS = {
 };
 const adminUrl = process.env.TEST_DATABASE_URL;
 
-// Needs a PostgreSQL server: PGlite can't be shared by processes (CI runs this in its PostgreSQL pass).
-describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+// Two gateways sharing storage as a deployment would: on the embedded default, a second
+// `npm start` on the same DATA_DIR is a full peer of the first (same PostgreSQL server under
+// DATA_DIR); with TEST_DATABASE_URL, two instances on one PostgreSQL database.
+describe(`two server processes on one database (${adminUrl ? "postgresql" : "embedded, one DATA_DIR"})`, () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let dataDir: string | undefined;
   let a: ChildServer;
   let b: ChildServer;
   let token: string;
+  let connectionString: string;
   const tokens = createTokenService({ secret: SECRETS.JWT_SECRET, issuer: "authgate", audience: "authgate-api", ttlSeconds: 600, clock: systemClock });
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl!);
-    const env = { ...process.env, DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024", LOG_LEVEL: "warn" };
     const root = fileURLToPath(new URL("../..", import.meta.url));
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "src/cli/seed.ts"], { cwd: root, env, encoding: "utf8" });
-    expect(seeded.status, seeded.stderr).toBe(0);
-    [a, b] = await Promise.all([
-      startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
-      startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
-    ]);
-    const client = new pg.Client({ connectionString: database.url });
+    if (adminUrl) {
+      database = await createTestDatabase(adminUrl);
+      const env = { ...process.env, DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024", LOG_LEVEL: "warn" };
+      const seeded = spawnSync(process.execPath, ["dist/cli/seed.js"], { cwd: root, env, encoding: "utf8" });
+      expect(seeded.status, seeded.stderr).toBe(0);
+      [a, b] = await Promise.all([
+        startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
+        startChildServer({ DATABASE_URL: database.url, ...SECRETS, SCRYPT_COST: "1024" }),
+      ]);
+      connectionString = database.url;
+    } else {
+      dataDir = await mkdtemp(path.join(tmpdir(), "authgate-peers-"));
+      // Both start at once on an empty DATA_DIR: one initialises and starts the database, the other adopts it.
+      [a, b] = await Promise.all([
+        startChildServer({ DATA_DIR: dataDir, ...SECRETS, SCRYPT_COST: "1024", SEED_DEMO: "true" }),
+        startChildServer({ DATA_DIR: dataDir, ...SECRETS, SCRYPT_COST: "1024", SEED_DEMO: "true" }),
+      ]);
+      connectionString = connectionStringFor(path.join(dataDir, "run"));
+    }
+    const client = new pg.Client({ connectionString });
     await client.connect();
     const { rows } = await client.query(`SELECT id FROM "User" WHERE "userPrincipalName" = 'admin@wingtiptoysonline.com'`);
     await client.end();
@@ -53,6 +72,7 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
       await s?.exited;
     }
     await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("pushes a reset started on server A to a subscriber on server B", async () => {
@@ -94,7 +114,7 @@ describe.runIf(adminUrl)("two server processes on one PostgreSQL", () => {
     );
     const ids = started.map((r) => r.data!.resetPassword.operation.id);
     for (const id of ids) await subscribe(connectWs(b.url, token), OperationStatusChangedDocument, { operationId: id }).done;
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString });
     await client.connect();
     const { rows } = await client.query(`SELECT status, attempts FROM "Operation" WHERE id = ANY($1::uuid[])`, [ids]);
     await client.end();

@@ -12,9 +12,9 @@ export interface ChildServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `npm start`'s entry point as a real separate process and waits until it listens. */
+/** Runs what `npm start` runs (compiled dist/main.js, plain node) as a separate process and waits until it listens. */
 export async function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -54,7 +54,7 @@ describe("configuration", () => {
 
   it("npm start's entry point exits 1 in production without ENCRYPTION_KEY, and writes no generated secrets", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "authgate-config-"));
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const result = spawnSync(process.execPath, ["dist/main.js"], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", JWT_SECRET: SECRETS.JWT_SECRET, ENCRYPTION_KEY: "", DATA_DIR: dataDir, PORT: "0" },
       encoding: "utf8",
