@@ -130,7 +130,9 @@ async function initialiseCluster(layout: Layout): Promise<void> {
 async function adoptOrStart(layout: Layout): Promise<{ pid: number; socketDir: string }> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let started: Promise<number | null> | undefined;
+  let failedStarts = 0;
   while (Date.now() < deadline) {
+    if (failedStarts === 3) throw new Error(`The embedded PostgreSQL would not start:\n${await logTail(layout)}`);
     const owner = await readPostmasterPid(layout.pgdata);
     if (owner && isPostgresProcess(owner.pid)) {
       if (owner.status === "ready" && (await canConnect(owner.socketDir))) return { pid: owner.pid, socketDir: owner.socketDir };
@@ -147,11 +149,17 @@ async function adoptOrStart(layout: Layout): Promise<{ pid: number; socketDir: s
       started = spawnPostmaster(layout);
       // If it exits (another process won the race for postmaster.pid), loop and adopt that one.
       const exitedEarly = await Promise.race([started, sleep(30).then(() => undefined)]);
-      if (exitedEarly !== undefined) started = undefined;
+      if (exitedEarly !== undefined) {
+        started = undefined;
+        failedStarts++;
+      }
       continue;
     }
     const exit = await Promise.race([started, sleep(30).then(() => undefined)]);
-    if (exit !== undefined) started = undefined;
+    if (exit !== undefined) {
+      started = undefined;
+      failedStarts++;
+    }
   }
   throw new Error(`The embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s; see ${layout.logFile}`);
 }
@@ -292,6 +300,11 @@ function run(layout: Layout, command: string, args: string[]): Promise<void> {
       reject(new Error(`${path.basename(command)} failed${hint}: ${stderr.trim()}`));
     });
   });
+}
+
+async function logTail(layout: Layout): Promise<string> {
+  const log = await readFile(layout.logFile, "utf8").catch(() => "");
+  return log.trim().split("\n").slice(-8).join("\n");
 }
 
 async function exists(file: string): Promise<boolean> {
