@@ -1,9 +1,12 @@
-import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
+import { ensureRunning } from "./db/embedded-postgres.js";
 
 // `npm start` runs this file compiled, with plain node, so SIGTERM and SIGINT reach it directly.
 try {
   const config = loadConfig();
+  // The embedded database starts while the rest of the app loads (createApp then adopts it).
+  if (!config.databaseUrl) ensureRunning(config.dataDir).catch(() => {});
+  const { createApp } = await import("./app.js");
   const app = await createApp(config, {
     onSeeded: (passwords) => {
       console.log("Seeded the demo directory. These passwords are shown once and stored only as hashes:");

@@ -5,7 +5,8 @@ import type { Viewer } from "./viewer.js";
 
 export type Access = "read" | "write";
 
-export interface TargetUser {
+/** The user whose methods are accessed, as the permission matrix sees them. */
+export interface AccessTarget {
   id: string;
   directoryRoles: ReadonlySet<DirectoryRoleName> | readonly DirectoryRoleName[];
 }
@@ -36,7 +37,7 @@ export function requireSignedInUser(viewer: Viewer): asserts viewer is Extract<V
   }
 }
 
-function isAdministrator(roles: TargetUser["directoryRoles"]): boolean {
+function isAdministrator(roles: AccessTarget["directoryRoles"]): boolean {
   return (Array.isArray(roles) ? roles.length : (roles as ReadonlySet<string>).size) > 0;
 }
 
@@ -48,7 +49,7 @@ export function canActOnOtherUsers(viewer: Viewer, access: Access): boolean {
 }
 
 /** The permission matrix of spec section 3: scopes x caller's directory roles x target's roles. */
-export function canAccessMethods(viewer: Viewer, target: TargetUser, access: Access): boolean {
+export function canAccessMethods(viewer: Viewer, target: AccessTarget, access: Access): boolean {
   if (viewer.kind === "app") return hasAny(viewer.permissions, APP_PERMISSIONS[access]);
   if (viewer.kind !== "user") return false;
   if (viewer.userId === target.id) return hasAny(viewer.scopes, SELF_SCOPES[access]);

@@ -1,4 +1,4 @@
-import { createCore } from "../app.js";
+import { createCore } from "../composition/core.js";
 import { loadConfig } from "../config/config.js";
 import { seedDemoDirectory } from "../seed/demo-directory.js";
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { createCore } from "../app.js";
+import { createCore } from "../composition/core.js";
 import { loadConfig } from "../config/config.js";
 import { DEFAULT_USER_SCOPES } from "../auth/scopes.js";
 

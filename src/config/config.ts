@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { OperationLimits } from "../graphql/operation-limits.js";
 import type { ScryptParameters } from "../lib/password-hasher.js";
 import type { SignInLimits } from "../modules/sign-in/sign-in.service.js";
-import type { WebSocketCaps } from "../graphql/websocket-server.js";
+import type { WebSocketCaps } from "../server/websocket-server.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])

@@ -1,4 +1,5 @@
 import { DomainError } from "../errors/domain-error.js";
+import type { OperationStatus, PhoneType } from "../generated/prisma/enums.js";
 
 /** Events the gateway publishes; payloads are JSON-safe so they can cross processes. */
 export interface EventTopics {
@@ -6,7 +7,7 @@ export interface EventTopics {
     userId: string;
     kind: "added" | "updated" | "deleted";
     method:
-      | { type: "phone"; phoneType: string; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
+      | { type: "phone"; phoneType: PhoneType; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
       | { type: "password"; createdAt: string | null };
   };
   /** Every session of the user that began before `revokedBefore` is over (password reset). */
@@ -16,7 +17,7 @@ export interface EventTopics {
   operationChanged: {
     id: string;
     userId: string;
-    status: "notStarted" | "running" | "succeeded" | "failed";
+    status: OperationStatus;
     statusDetail: string | null;
     resourceLocation: string | null;
     createdAt: string;

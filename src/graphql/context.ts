@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.js";
 import type { MethodChangeEvent } from "../modules/authentication/method-changes.js";
 import type { OperationEvent } from "../modules/operations/operations.service.js";
-import type { Loaders, RequestScope } from "../modules/request-scope.js";
+import { createRequestLoaders, type RequestScope } from "../modules/request-scope.js";
 
 /** Live sources behind subscriptions (process-wide services, reached from the context). */
 export interface Feeds {
@@ -18,11 +18,8 @@ export interface GraphQLContext extends RequestScope {
   clientAddress?: string;
 }
 
-export type LoaderFactory = () => Partial<Loaders>;
+export type ContextFactory = (viewer: Viewer, requestId?: string, clientAddress?: string) => GraphQLContext;
 
-export function createContextFactory(loaderFactories: LoaderFactory[], feeds: Feeds) {
-  return (viewer: Viewer, requestId: string = randomUUID(), clientAddress?: string): GraphQLContext => {
-    const loaders = Object.assign({}, ...loaderFactories.map((make) => make())) as Loaders;
-    return { viewer, loaders, requestId, feeds, clientAddress };
-  };
+export function createContextFactory(feeds: Feeds): ContextFactory {
+  return (viewer, requestId = randomUUID(), clientAddress) => ({ viewer, loaders: createRequestLoaders(), requestId, feeds, clientAddress });
 }

@@ -1,50 +1,35 @@
 import { registerEnumType } from "type-graphql";
+import { ChallengePurpose, DirectoryRoleName, OperationStatus, PhoneType, SmsDeliveryStatus, SmsProvider } from "../generated/prisma/enums.js";
+import { AuthenticationType } from "../modules/directory-settings/authentication-type.js";
+import { VerificationFailureReason } from "../modules/one-time-codes/code-challenges.js";
+import { SmsSignInState } from "../modules/phone-methods/sms-sign-in-state.js";
+import { AuthenticationMethodState, AuthenticationMethodTargetType } from "../modules/policy/sms-policy.js";
 
-export enum AuthenticationPhoneType {
-  mobile = "mobile",
-  alternateMobile = "alternateMobile",
-  office = "office",
-}
-registerEnumType(AuthenticationPhoneType, { name: "AuthenticationPhoneType" });
+// The GraphQL names of value sets declared once, by the database schema or by their feature.
+// GraphQL types take them from here, so that they are registered before the schema is built.
 
-export enum AuthenticationMethodSignInState {
-  notSupported = "notSupported",
-  notAllowedByPolicy = "notAllowedByPolicy",
-  notEnabled = "notEnabled",
-  phoneNumberNotUnique = "phoneNumberNotUnique",
-  ready = "ready",
-  notConfigured = "notConfigured",
-}
-registerEnumType(AuthenticationMethodSignInState, { name: "AuthenticationMethodSignInState" });
-
-export enum DirectoryRole {
-  GLOBAL_ADMINISTRATOR = "GLOBAL_ADMINISTRATOR",
-  PRIVILEGED_AUTHENTICATION_ADMINISTRATOR = "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR",
-  AUTHENTICATION_ADMINISTRATOR = "AUTHENTICATION_ADMINISTRATOR",
-}
-registerEnumType(DirectoryRole, { name: "DirectoryRole" });
-
-export enum AuthenticationMethodState {
-  enabled = "enabled",
-  disabled = "disabled",
-}
+registerEnumType(PhoneType, { name: "AuthenticationPhoneType" });
+registerEnumType(SmsSignInState, { name: "AuthenticationMethodSignInState" });
+registerEnumType(DirectoryRoleName, { name: "DirectoryRole" });
 registerEnumType(AuthenticationMethodState, { name: "AuthenticationMethodState" });
-
-export enum AuthenticationMethodTargetType {
-  user = "user",
-  group = "group",
-}
 registerEnumType(AuthenticationMethodTargetType, { name: "AuthenticationMethodTargetType" });
-
-export enum SmsProvider {
-  console = "console",
-  webhook = "webhook",
-  twilio = "twilio",
-}
 registerEnumType(SmsProvider, { name: "SmsProvider" });
-
-export enum AuthenticationType {
-  password = "password",
-  sms = "sms",
-}
 registerEnumType(AuthenticationType, { name: "AuthenticationType" });
+registerEnumType(OperationStatus, { name: "LongRunningOperationStatus" });
+registerEnumType(VerificationFailureReason, { name: "VerificationFailureReason" });
+registerEnumType(SmsDeliveryStatus, { name: "SmsDeliveryStatus" });
+registerEnumType(ChallengePurpose, { name: "SmsCodePurpose" });
+
+export {
+  AuthenticationMethodState,
+  AuthenticationMethodTargetType,
+  AuthenticationType,
+  ChallengePurpose,
+  DirectoryRoleName,
+  OperationStatus,
+  PhoneType,
+  SmsDeliveryStatus,
+  SmsProvider,
+  SmsSignInState,
+  VerificationFailureReason,
+};

@@ -16,10 +16,8 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Authenticator } from "../auth/authenticate.js";
-import type { GraphQLContext } from "./context.js";
+import type { ContextFactory, GraphQLContext } from "./context.js";
 import { assertWithinLimits, documentBoundsRule, type OperationLimits } from "./operation-limits.js";
-
-type ContextFactory = (viewer: GraphQLContext["viewer"], requestId?: string, clientAddress?: string) => GraphQLContext;
 type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /** Who sent an operation, as its transport saw it. */

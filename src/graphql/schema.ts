@@ -1,25 +1,26 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type ResolverData } from "type-graphql";
-import { ARGUMENT_SCHEMAS } from "./argument-schemas.js";
-import { validateArguments } from "./argument-validation.js";
+import { validateArguments, type ArgumentSchemas } from "./argument-validation.js";
 import type { GraphQLContext } from "./context.js";
 
-export type ResolverInstance = object;
+/** A resolver class: made once, given the services it names in its constructor. */
+export type ResolverClass<S> = new (services: S) => object;
 
 /**
- * Builds the executable schema from resolver instances (services already injected), so
- * resolvers stay thin and nothing is a module-level singleton. Every field's arguments are
- * validated at this edge (src/graphql/argument-validation.ts) before a resolver sees them.
+ * Builds the executable schema from the features' resolvers, each made once with its services,
+ * so resolvers stay thin and nothing is a module-level singleton. Without services the schema
+ * can be printed, not run. Every field's arguments are validated at this edge
+ * (src/graphql/argument-validation.ts) before a resolver sees them.
  */
-export async function buildGatewaySchema(resolvers: ResolverInstance[], options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
-  const byClass = new Map<Function, ResolverInstance>(resolvers.map((r) => [r.constructor, r]));
+export async function buildGatewaySchema<S>(resolvers: readonly ResolverClass<S>[], argumentSchemas: ArgumentSchemas, services?: S): Promise<GraphQLSchema> {
+  const instances = new Map<Function, object>(services === undefined ? [] : resolvers.map((Resolver) => [Resolver, new Resolver(services)]));
   const schema = await buildSchema({
-    resolvers: resolvers.map((r) => r.constructor) as [Function, ...Function[]],
+    resolvers: [...resolvers] as Function[] as [Function, ...Function[]],
     container: {
       get: (cls: Function, _data: ResolverData<GraphQLContext>) => {
-        const instance = byClass.get(cls);
-        if (!instance) throw new Error(`No instance registered for ${cls.name}`);
+        const instance = instances.get(cls);
+        if (!instance) throw new Error(`No instance of ${cls.name}: the schema was built without services`);
         return instance;
       },
     },
@@ -34,7 +35,6 @@ export async function buildGatewaySchema(resolvers: ResolverInstance[], options:
         throw new Error("topic pub/sub is not used: subscriptions define `subscribe`");
       },
     },
-    emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: false } : false,
   });
-  return validateArguments(schema, ARGUMENT_SCHEMAS);
+  return validateArguments(schema, argumentSchemas);
 }

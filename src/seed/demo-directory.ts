@@ -23,11 +23,13 @@ export interface SeedResult {
   passwords: Record<string, string>;
 }
 
-/** Seeds the demo directory of the spec (section 2); does nothing when it is already there. */
-export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher): Promise<SeedResult> {
-  const exists = await prisma.identityStore.findUnique({ where: { id: DEMO_IDENTITY_STORE } });
-  if (exists) return { created: false, passwords: {} };
+export interface DemoCredentials {
+  passwords: Record<string, string>;
+  users: ((typeof DEMO_USERS)[number] & { id: string; passwordHash: string })[];
+}
 
+/** New passwords for the demo users, hashed (slow on purpose: a fresh start hashes them while the database starts). */
+export async function createDemoCredentials(hasher: PasswordHasher): Promise<DemoCredentials> {
   const passwords: Record<string, string> = {};
   const users = await Promise.all(
     DEMO_USERS.map(async (u) => {
@@ -36,6 +38,15 @@ export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher):
       return { ...u, id: randomUUID(), passwordHash: await hasher.hash(password) };
     }),
   );
+  return { passwords, users };
+}
+
+/** Seeds the demo directory of the spec (section 2); does nothing when it is already there. */
+export async function seedDemoDirectory(prisma: Prisma, hasher: PasswordHasher, prepared?: Promise<DemoCredentials>): Promise<SeedResult> {
+  const exists = await prisma.identityStore.findUnique({ where: { id: DEMO_IDENTITY_STORE } });
+  if (exists) return { created: false, passwords: {} };
+
+  const { passwords, users } = await (prepared ?? createDemoCredentials(hasher));
   const now = new Date();
   const created = await prisma.$transaction(async (tx) => {
     // Two servers starting on a new database seed it once: the second waits here, then finds it done.

@@ -1,4 +1,4 @@
-import type { SmsOutboxEntry } from "../../src/connectors/sms/sms-sender.js";
+import type { SmsOutboxEntry } from "../../src/connectors/sms/index.js";
 import type { TestServer } from "./test-server.js";
 
 /**

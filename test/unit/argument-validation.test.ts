@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ARGUMENT_SCHEMAS } from "../../src/graphql/argument-schemas.js";
+import { ARGUMENT_SCHEMAS } from "../../src/modules/index.js";
 import { argumentSchemaGaps, assertValidArguments, cursor, id, name, phoneNumber, secret, smsTemplate, userPrincipalName } from "../../src/graphql/argument-validation.js";
 import { buildSchemaForPrinting } from "../../src/graphql/emit-schema.js";
 import { DomainError } from "../../src/errors/domain-error.js";

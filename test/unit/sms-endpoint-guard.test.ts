@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/config.js";
 import { addressKind, createEndpointGuard, type EndpointGuard, type ResolveHost } from "../../src/connectors/sms/endpoint-guard.js";
-import { createSmsOutbox, createSmsSenderFactory, SmsDeliveryError } from "../../src/connectors/sms/sms-sender.js";
+import { createSmsOutbox, createSmsSenderFactory, SmsDeliveryError } from "../../src/connectors/sms/index.js";
 
 const openServers: Server[] = [];
 const guards: EndpointGuard[] = [];

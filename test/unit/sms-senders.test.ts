@@ -7,7 +7,7 @@ import {
   createSmsOutbox,
   createSmsSenderFactory,
   type SmsSenderFactoryDeps,
-} from "../../src/connectors/sms/sms-sender.js";
+} from "../../src/connectors/sms/index.js";
 import { createEndpointGuard } from "../../src/connectors/sms/endpoint-guard.js";
 
 interface RecordedRequest {

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType } from "type-graphql";
-import { AuthenticationPhoneType } from "../../graphql/enums.js";
+import { PhoneType } from "../../graphql/enums.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 import type { PhoneMethodRecord } from "../phone-methods/phone-methods.repository.js";
 import { PASSWORD_METHOD_ID, PHONE_METHOD_IDS } from "../phone-methods/method-ids.js";
@@ -31,8 +31,8 @@ export class PhoneAuthenticationMethod extends AuthenticationMethod {
   @Field(() => String, { description: 'Display form "+{country code} {national number}[x{extension}]"' })
   phoneNumber!: string;
 
-  @Field(() => AuthenticationPhoneType)
-  phoneType!: AuthenticationPhoneType;
+  @Field(() => PhoneType)
+  phoneType!: PhoneType;
 
   /** The stored method, for field resolvers (smsSignInState). */
   record!: PhoneMethodRecord;
@@ -42,7 +42,7 @@ export class PhoneAuthenticationMethod extends AuthenticationMethod {
       id: PHONE_METHOD_IDS[record.phoneType],
       createdDateTime: record.createdAt,
       phoneNumber: displayPhoneNumber(record.phoneNumber),
-      phoneType: record.phoneType as AuthenticationPhoneType,
+      phoneType: record.phoneType,
       record,
     });
   }

@@ -9,10 +9,13 @@ import { Authentication } from "./authentication.type.js";
 
 @Resolver(() => Authentication)
 export class AuthenticationResolver {
-  constructor(
-    private readonly phones: PhoneMethodsService,
-    private readonly operationsService: OperationsService,
-  ) {}
+  private readonly phones: PhoneMethodsService;
+  private readonly operationsService: OperationsService;
+
+  constructor(services: { phones: PhoneMethodsService; operations: OperationsService }) {
+    this.phones = services.phones;
+    this.operationsService = services.operations;
+  }
 
   private passwordMethods(auth: Authentication): PasswordAuthenticationMethod[] {
     return auth.hasPassword ? [PasswordAuthenticationMethod.of(auth.passwordChangedAt)] : [];

@@ -1,5 +1,4 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import type { PhoneType } from "../../generated/prisma/enums.js";
 import { AuthenticationMethod, PasswordAuthenticationMethod, PhoneAuthenticationMethod } from "./authentication-method.type.js";
 import type { MethodChangeEvent } from "./method-changes.js";
 
@@ -21,7 +20,7 @@ export class AuthenticationMethodChange {
         ? PasswordAuthenticationMethod.of(m.createdAt ? new Date(m.createdAt) : null)
         : PhoneAuthenticationMethod.of({
             userId: event.userId,
-            phoneType: m.phoneType as PhoneType,
+            phoneType: m.phoneType,
             phoneNumber: m.phoneNumber,
             smsSignInEnabled: m.smsSignInEnabled,
             createdAt: new Date(m.createdAt),

@@ -1,12 +1,12 @@
 import type { Prisma } from "../../db/database.js";
 import type { IdentityStore, SecurityRole } from "../../generated/prisma/client.js";
+import type { AuthenticationType } from "./authentication-type.js";
 
 export type IdentityStoreRecord = IdentityStore;
 export type SecurityRoleRecord = SecurityRole;
-export type AuthenticationTypeName = "password" | "sms";
 
-const enabledColumn = (type: AuthenticationTypeName, value: boolean) => (type === "password" ? { passwordEnabled: value } : { smsEnabled: value });
-const enforcedColumn = (type: AuthenticationTypeName, value: boolean) => (type === "password" ? { enforcePassword: value } : { enforceSms: value });
+const enabledColumn = (type: AuthenticationType, value: boolean) => (type === "password" ? { passwordEnabled: value } : { smsEnabled: value });
+const enforcedColumn = (type: AuthenticationType, value: boolean) => (type === "password" ? { enforcePassword: value } : { enforceSms: value });
 
 /** Storage of identity stores, security roles and role membership. */
 export function createDirectorySettingsRepository(prisma: Prisma) {
@@ -32,13 +32,13 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
       },
     ) => prisma.identityStore.update({ where: { id }, data }),
 
-    setIdentityStoreTypeEnabled: (id: string, type: AuthenticationTypeName, enabled: boolean, smsGatewayAccountId?: string) =>
+    setIdentityStoreTypeEnabled: (id: string, type: AuthenticationType, enabled: boolean, smsGatewayAccountId?: string) =>
       prisma.identityStore.update({
         where: { id },
         data: { ...enabledColumn(type, enabled), ...(smsGatewayAccountId ? { smsGatewayAccountId } : {}) },
       }),
 
-    countIdentityStoresWithTypeDisabled: (type: AuthenticationTypeName) => prisma.identityStore.count({ where: enabledColumn(type, false) }),
+    countIdentityStoresWithTypeDisabled: (type: AuthenticationType) => prisma.identityStore.count({ where: enabledColumn(type, false) }),
 
     findAllSecurityRoles: () => prisma.securityRole.findMany({ orderBy: { name: "asc" } }),
 
@@ -49,12 +49,17 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
       return rows[0] ?? null;
     },
 
-    setSecurityRoleTypeEnforced: (id: string, type: AuthenticationTypeName, enforced: boolean) =>
+    setSecurityRoleTypeEnforced: (id: string, type: AuthenticationType, enforced: boolean) =>
       prisma.securityRole.update({ where: { id }, data: enforcedColumn(type, enforced) }),
 
-    countSecurityRolesEnforcing: (type: AuthenticationTypeName) => prisma.securityRole.count({ where: enforcedColumn(type, true) }),
+    countSecurityRolesEnforcing: (type: AuthenticationType) => prisma.securityRole.count({ where: enforcedColumn(type, true) }),
+
+    findExistingSecurityRoleIds: (ids: string[]) => prisma.securityRole.findMany({ where: { id: { in: ids } }, select: { id: true } }),
 
     findSecurityRolesOfUser: (userId: string) => prisma.securityRole.findMany({ where: { members: { some: { userId } } } }),
+
+    findSecurityRoleIdsByUserIds: (userIds: readonly string[]) =>
+      prisma.securityRoleMember.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, securityRoleId: true } }),
 
     addSecurityRoleMember: (securityRoleId: string, userId: string) =>
       prisma.securityRoleMember.upsert({

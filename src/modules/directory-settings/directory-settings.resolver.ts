@@ -4,16 +4,20 @@ import { AuthenticationType } from "../../graphql/enums.js";
 import { SmsGatewayAccount } from "../sms-gateways/sms-gateway.type.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { DirectorySettingsService } from "./directory-settings.service.js";
-import { IdentityStore, IdentityStoreSmsSettingsInput, SecurityRole } from "./directory-settings.type.js";
+import { IdentityStore, SecurityRole } from "./directory-settings.type.js";
+import { IdentityStoreSmsSettingsInput } from "./identity-store.input.js";
 
 const ADMIN_ONLY = "Global Administrator or application permission Policy.ReadWrite.AuthenticationMethod";
 
 @Resolver(() => IdentityStore)
 export class DirectorySettingsResolver {
-  constructor(
-    private readonly settings: DirectorySettingsService,
-    private readonly gateways: SmsGatewaysService,
-  ) {}
+  private readonly settings: DirectorySettingsService;
+  private readonly gateways: SmsGatewaysService;
+
+  constructor(services: { settings: DirectorySettingsService; gateways: SmsGatewaysService }) {
+    this.settings = services.settings;
+    this.gateways = services.gateways;
+  }
 
   @Query(() => [IdentityStore], { description: ADMIN_ONLY })
   async identityStores(@Ctx() ctx: GraphQLContext): Promise<IdentityStore[]> {

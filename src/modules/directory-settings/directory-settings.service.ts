@@ -1,26 +1,21 @@
+import DataLoader from "dataloader";
 import { canManageSettings, canReadSettings, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
-import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
 import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { UsersService } from "../users/users.service.js";
-import type {
-  AuthenticationTypeName,
-  DirectorySettingsRepository,
-  IdentityStoreRecord,
-  SecurityRoleRecord,
-} from "./directory-settings.repository.js";
+import { AuthenticationType } from "./authentication-type.js";
+import type { DirectorySettingsRepository, IdentityStoreRecord, SecurityRoleRecord } from "./directory-settings.repository.js";
+import type { IdentityStoreSmsSettingsInput } from "./identity-store.input.js";
 import { validateAllowedCountryCallingCodes, validateSmsDailyLimit } from "./sms-destination-policy.js";
 import { validateSmsTemplate } from "./sms-template.js";
 
-export type { AuthenticationTypeName };
+const AUTHENTICATION_TYPES: readonly AuthenticationType[] = Object.values(AuthenticationType);
 
-export const AUTHENTICATION_TYPES: AuthenticationTypeName[] = ["password", "sms"];
-
-export const enabledTypesOf = (store: IdentityStoreRecord): AuthenticationTypeName[] =>
+export const enabledTypesOf = (store: IdentityStoreRecord): AuthenticationType[] =>
   AUTHENTICATION_TYPES.filter((t) => (t === "password" ? store.passwordEnabled : store.smsEnabled));
 
-export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationTypeName[] =>
+export const enforcedTypesOf = (role: SecurityRoleRecord): AuthenticationType[] =>
   AUTHENTICATION_TYPES.filter((t) => (t === "password" ? role.enforcePassword : role.enforceSms));
 
 /** Omitted: unchanged; null (every country) is stored as an empty list. */
@@ -38,9 +33,16 @@ export function createDirectorySettingsService(deps: {
   repo: DirectorySettingsRepository;
   gateways: Pick<SmsGatewaysService, "findDefaultGatewayAccount" | "findGatewayAccountById">;
   users: Pick<UsersService, "findUser">;
-  phones: Pick<PhoneMethodsService, "findPhoneMethodsOfUser">;
 }) {
-  const { repo, gateways, users, phones } = deps;
+  const { repo, gateways, users } = deps;
+
+  const createLoaders = () => ({
+    securityRoleIdsByUserId: new DataLoader<string, string[]>(async (ids) => {
+      const rows = await repo.findSecurityRoleIdsByUserIds(ids);
+      return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.securityRoleId));
+    }),
+  });
+  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
 
   function requireReader(scope: RequestScope) {
     requireAuthenticated(scope.viewer);
@@ -52,9 +54,8 @@ export function createDirectorySettingsService(deps: {
     if (!canManageSettings(scope.viewer)) throw forbidden("Changing directory settings needs the Global Administrator role or Policy.ReadWrite.AuthenticationMethod");
   }
 
-  function typeOf(type: string): AuthenticationTypeName {
-    if (!AUTHENTICATION_TYPES.includes(type as AuthenticationTypeName)) throw badInput("Unknown authentication type", { field: "type" });
-    return type as AuthenticationTypeName;
+  function assertKnownType(type: AuthenticationType) {
+    if (!AUTHENTICATION_TYPES.includes(type)) throw badInput("Unknown authentication type", { field: "type" });
   }
 
   async function findStore(ref: string): Promise<IdentityStoreRecord> {
@@ -79,19 +80,7 @@ export function createDirectorySettingsService(deps: {
     return repo.findAllSecurityRoles();
   }
 
-  async function updateIdentityStoreSmsSettings(
-    scope: RequestScope,
-    storeRef: string,
-    input: {
-      smsGatewayAccountId?: string | null;
-      smsMessageTemplate: string;
-      /** Omitted: unchanged; null: every country. */
-      smsAllowedCountryCallingCodes?: string[] | null;
-      /** Omitted or null: unchanged. */
-      smsDailyLimitPerCountry?: number | null;
-      smsDailyLimitPerPrefix?: number | null;
-    },
-  ): Promise<IdentityStoreRecord> {
+  async function updateIdentityStoreSmsSettings(scope: RequestScope, storeRef: string, input: IdentityStoreSmsSettingsInput): Promise<IdentityStoreRecord> {
     requireManager(scope);
     const store = await findStore(storeRef);
     const smsMessageTemplate = validateSmsTemplate(input.smsMessageTemplate);
@@ -111,9 +100,9 @@ export function createDirectorySettingsService(deps: {
     return repo.updateIdentityStoreSmsSettings(store.id, { smsGatewayAccountId, smsMessageTemplate, ...destinations });
   }
 
-  async function setAuthenticationTypeEnabled(scope: RequestScope, storeRef: string, typeName: string, enabled: boolean): Promise<IdentityStoreRecord> {
+  async function setAuthenticationTypeEnabled(scope: RequestScope, storeRef: string, type: AuthenticationType, enabled: boolean): Promise<IdentityStoreRecord> {
     requireManager(scope);
-    const type = typeOf(typeName);
+    assertKnownType(type);
     const store = await findStore(storeRef);
     if (!enabled && (await repo.countSecurityRolesEnforcing(type)) > 0) {
       throw new DomainError("PRECONDITION_FAILED", `${type} is enforced by a security role: stop enforcing it before disabling it`, {
@@ -124,9 +113,9 @@ export function createDirectorySettingsService(deps: {
     return repo.setIdentityStoreTypeEnabled(store.id, type, enabled, defaultAccount?.id);
   }
 
-  async function setAuthenticationTypeEnforced(scope: RequestScope, roleRef: string, typeName: string, enforced: boolean): Promise<SecurityRoleRecord> {
+  async function setAuthenticationTypeEnforced(scope: RequestScope, roleRef: string, type: AuthenticationType, enforced: boolean): Promise<SecurityRoleRecord> {
     requireManager(scope);
-    const type = typeOf(typeName);
+    assertKnownType(type);
     const role = await findRole(roleRef);
     // The mirror of "an enforced type can't be disabled": a type disabled somewhere can't be enforced.
     if (enforced && (await repo.countIdentityStoresWithTypeDisabled(type)) > 0) {
@@ -145,7 +134,7 @@ export function createDirectorySettingsService(deps: {
     if (member) await repo.addSecurityRoleMember(role.id, user.id);
     else await repo.removeSecurityRoleMember(role.id, user.id);
     // SMS sign-in policy targets security roles, so the policy's view of this user is stale now.
-    scope.loaders.securityRoleIdsByUserId.clear(user.id);
+    loaders(scope).securityRoleIdsByUserId.clear(user.id);
     return role;
   }
 
@@ -168,15 +157,9 @@ export function createDirectorySettingsService(deps: {
     return store;
   }
 
-  /** What a user must do after signing in: `registerSms` when a role enforces SMS and no mobile is registered. */
-  async function requiredActionsFor(userId: string): Promise<string[]> {
-    const roles = await repo.findSecurityRolesOfUser(userId);
-    const actions: string[] = [];
-    if (roles.some((r) => r.enforceSms)) {
-      const phonesOfUser = await phones.findPhoneMethodsOfUser(userId);
-      if (!phonesOfUser.some((p) => p.phoneType === "mobile")) actions.push("registerSms");
-    }
-    return actions;
+  /** Whether one of the user's security roles enforces SMS. */
+  async function isSmsEnforcedFor(userId: string): Promise<boolean> {
+    return (await repo.findSecurityRolesOfUser(userId)).some((r) => r.enforceSms);
   }
 
   /** Whether password sign-in is enabled on the user's identity store (true when no store is configured). */
@@ -194,8 +177,12 @@ export function createDirectorySettingsService(deps: {
     removeSecurityRoleMember: (scope: RequestScope, roleRef: string, userRef: string) => changeMembership(scope, roleRef, userRef, false),
     identityStoreFor,
     requireSmsEnabledStore,
-    requiredActionsFor,
+    isSmsEnforcedFor,
     isPasswordSignInEnabled,
+    /** The user's security roles, batched per request (the SMS policy targets them). */
+    securityRoleIdsOf: (scope: RequestScope, userId: string) => loaders(scope).securityRoleIdsByUserId.load(userId),
+    findSecurityRoleIdsByUserIds: repo.findSecurityRoleIdsByUserIds,
+    findExistingSecurityRoleIds: repo.findExistingSecurityRoleIds,
   };
 }
 

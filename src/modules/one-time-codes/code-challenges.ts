@@ -1,18 +1,22 @@
 import { randomUUID } from "node:crypto";
+import type { ChallengePurpose, PhoneType } from "../../generated/prisma/enums.js";
 import type { Clock } from "../../lib/clock.js";
-import { generateCode, type CodeHasher } from "./challenge-codes.js";
 import { isUuid } from "../../lib/uuid.js";
+import { generateCode, type CodeHasher } from "./challenge-codes.js";
 
-export type ChallengePurpose = "phoneVerification" | "stepUp" | "signIn";
-export type PhoneTypeName = "mobile" | "alternateMobile" | "office";
-export type FailureReason = "CODE_INVALID_OR_EXPIRED" | "MAX_ATTEMPTS_EXCEEDED";
+/** Why a code was not accepted (the only reasons a caller is told). */
+export const VerificationFailureReason = {
+  CODE_INVALID_OR_EXPIRED: "CODE_INVALID_OR_EXPIRED",
+  MAX_ATTEMPTS_EXCEEDED: "MAX_ATTEMPTS_EXCEEDED",
+} as const;
+export type VerificationFailureReason = (typeof VerificationFailureReason)[keyof typeof VerificationFailureReason];
 
 export interface ChallengeRecord {
   id: string;
   purpose: ChallengePurpose;
   userId: string | null;
   phoneNumber: string;
-  phoneType: PhoneTypeName | null;
+  phoneType: PhoneType | null;
   codeHash: string;
   attempts: number;
   expiresAt: Date;
@@ -35,7 +39,7 @@ export interface ChallengeStore {
 
 export type CheckOutcome =
   | { verified: true; challenge: ChallengeRecord }
-  | { verified: false; failureReason: FailureReason };
+  | { verified: false; failureReason: VerificationFailureReason };
 
 /**
  * Bounds guessing across challenges: every try on a live challenge is reserved against its

@@ -1,7 +1,8 @@
 import { DomainError } from "../../errors/domain-error.js";
 import type { Clock } from "../../lib/clock.js";
 import { smsDestination } from "../../lib/phone-number.js";
-import type { ChallengePurpose, ChallengeRecord, GuessBudget } from "./code-challenges.js";
+import type { ChallengePurpose } from "../../generated/prisma/enums.js";
+import type { ChallengeRecord, GuessBudget } from "./code-challenges.js";
 
 /**
  * Guesses logged per key over a rolling window: one row per key holding the times of the

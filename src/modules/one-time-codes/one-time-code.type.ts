@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 import { PhoneAuthenticationMethod } from "../authentication/authentication-method.type.js";
-import { VerificationFailureReason } from "../sign-in/sign-in.type.js";
+import { VerificationFailureReason } from "../../graphql/enums.js";
 import type { ChallengeView, VerificationOutcome } from "./one-time-codes.service.js";
 
 @ObjectType("VerificationChallenge")
@@ -41,7 +41,7 @@ export class VerificationResult {
   static of(outcome: VerificationOutcome): VerificationResult {
     return Object.assign(new VerificationResult(), {
       isVerified: outcome.isVerified,
-      failureReason: outcome.failureReason as VerificationFailureReason | null,
+      failureReason: outcome.failureReason,
       token: outcome.token,
       method: outcome.method ? PhoneAuthenticationMethod.of(outcome.method) : null,
     });

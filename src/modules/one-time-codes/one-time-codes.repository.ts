@@ -13,9 +13,9 @@ export interface NewSmsDelivery {
 /** Storage of verification challenges, single-use challenge tokens and wrong-code logs. */
 export function createOneTimeCodesRepository(prisma: Prisma) {
   const store: ChallengeStore & IssuedTokenStore = {
-    insertChallenge: async (data: NewChallenge) => (await prisma.verificationChallenge.create({ data })) as ChallengeRecord,
+    insertChallenge: (data: NewChallenge) => prisma.verificationChallenge.create({ data }),
 
-    findChallengeById: async (id: string) => (await prisma.verificationChallenge.findUnique({ where: { id } })) as ChallengeRecord | null,
+    findChallengeById: (id: string) => prisma.verificationChallenge.findUnique({ where: { id } }),
 
     async deleteChallenge(id) {
       await prisma.verificationChallenge.deleteMany({ where: { id } });
@@ -33,7 +33,7 @@ export function createOneTimeCodesRepository(prisma: Prisma) {
         where: { id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
         data: { attempts: { increment: 1 } },
       });
-      return count === 1 ? ((await prisma.verificationChallenge.findUnique({ where: { id } })) as ChallengeRecord | null) : null;
+      return count === 1 ? prisma.verificationChallenge.findUnique({ where: { id } }) : null;
     },
 
     async consumeChallenge(id, now) {

@@ -2,15 +2,18 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { UserIdArg } from "../../graphql/user-id-arg.js";
 import { PhoneMethodInput } from "../phone-methods/phone-method.input.js";
-import { SignInResult, type VerificationFailureReason } from "../sign-in/sign-in.type.js";
+import { SignInResult } from "../sign-in/sign-in.type.js";
 import { VerificationChallenge, VerificationResult } from "./one-time-code.type.js";
 import type { OneTimeCodesService } from "./one-time-codes.service.js";
 import { SmsDelivery } from "./sms-delivery.type.js";
 
-
 @Resolver()
 export class OneTimeCodesResolver {
-  constructor(private readonly codes: OneTimeCodesService) {}
+  private readonly codes: OneTimeCodesService;
+
+  constructor(services: { codes: OneTimeCodesService }) {
+    this.codes = services.codes;
+  }
 
   @Mutation(() => VerificationChallenge, { description: '"Text me a code": texts a code to a phone that verifyPhone then registers' })
   async startPhoneVerification(
@@ -59,7 +62,6 @@ export class OneTimeCodesResolver {
 
   @Mutation(() => SignInResult, { description: "No token needed. accessToken is a bearer token for the user" })
   async completeSmsSignIn(@Arg("challengeId", () => ID) challengeId: string, @Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<SignInResult> {
-    const outcome = await this.codes.completeSmsSignIn(ctx, challengeId, code);
-    return Object.assign(new SignInResult(), { ...outcome, failureReason: outcome.failureReason as VerificationFailureReason | null });
+    return this.codes.completeSmsSignIn(ctx, challengeId, code);
   }
 }

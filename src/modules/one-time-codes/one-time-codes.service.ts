@@ -1,28 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { canReadSettings, requireAuthenticated } from "../../auth/permissions.js";
-import type { Viewer } from "../../auth/viewer.js";
 import type { SecretBox } from "../../crypto/secret-box.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
-import type { PhoneType } from "../../generated/prisma/enums.js";
+import { PhoneType } from "../../generated/prisma/enums.js";
 import type { Clock } from "../../lib/clock.js";
 import { displayPhoneNumber, maskPhoneNumber, normalisePhoneNumber, smsDestination } from "../../lib/phone-number.js";
 import type { Logger } from "../../logging/logger.js";
+import type { IdentityStoreRecord } from "../directory-settings/directory-settings.repository.js";
 import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
 import type { SmsDestinationPolicy } from "../directory-settings/sms-destination-policy.js";
-import type { IdentityStoreRecord } from "../directory-settings/directory-settings.repository.js";
 import { renderSmsTemplate } from "../directory-settings/sms-template.js";
 import { phoneTypeForMethodId } from "../phone-methods/method-ids.js";
+import type { PhoneMethodInput } from "../phone-methods/phone-method.input.js";
 import type { PhoneMethodRecord } from "../phone-methods/phone-methods.repository.js";
 import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
-import type { RequestScope } from "../request-scope.js";
+import { createBackgroundScope, type RequestScope } from "../request-scope.js";
+import type { SignInOutcome, SignInService } from "../sign-in/sign-in.service.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { UsersService } from "../users/users.service.js";
 import type { ChallengeTokens } from "./challenge-tokens.js";
-import type { ChallengeRecord, CodeChallenges, FailureReason } from "./code-challenges.js";
+import type { ChallengeRecord, CodeChallenges, VerificationFailureReason } from "./code-challenges.js";
+import type { CodeSendLimits } from "./code-send-limits.js";
 import type { OneTimeCodesRepository } from "./one-time-codes.repository.js";
 import type { SmsDeliveriesRepository, SmsDeliveryRecord } from "./sms-deliveries.repository.js";
 import { SmsDeliveryFailure, type DeliveryOutcome } from "./sms-delivery.worker.js";
-import type { RateLimiter, RateLimitRule } from "../rate-limits/rate-limiter.js";
 
 /** A request as the code flows see it: the caller, plus its network address for anonymous limits. */
 export type CodeRequestScope = RequestScope & { clientAddress?: string };
@@ -35,47 +36,16 @@ export interface ChallengeView {
 
 export interface VerificationOutcome {
   isVerified: boolean;
-  failureReason: FailureReason | null;
+  failureReason: VerificationFailureReason | null;
   token: string | null;
   method: PhoneMethodRecord | null;
 }
 
-export interface SignInOutcome {
-  isVerified: boolean;
-  failureReason: FailureReason | null;
-  accessToken: string | null;
-  expiresIn: number | null;
-  requiredActions: string[];
-}
-
-export interface OneTimeCodeLimits {
-  /** Per E.164 number (an extension reaches the same phone), once for SMS sign-in and once for signed-in flows. */
-  sendsPerNumber: Pick<RateLimitRule, "limit" | "windowSeconds">;
-  sendsPerUser: Pick<RateLimitRule, "limit" | "windowSeconds">;
-  sendsPerAddress: Pick<RateLimitRule, "limit" | "windowSeconds">;
-  verifiesPerCaller: Pick<RateLimitRule, "limit" | "windowSeconds">;
-}
-
-/**
- * Per number as the spec's example (5 per 15 minutes), for anonymous sign-in and for the owner's
- * enrolment and step-up separately; a signed-in caller a little more (several numbers); an
- * address more again, since offices share one. Wrong codes per number: code-guess-budget.ts.
- */
-export const DEFAULT_ONE_TIME_CODE_LIMITS: OneTimeCodeLimits = {
-  sendsPerNumber: { limit: 5, windowSeconds: 900 },
-  sendsPerUser: { limit: 10, windowSeconds: 900 },
-  sendsPerAddress: { limit: 20, windowSeconds: 900 },
-  verifiesPerCaller: { limit: 30, windowSeconds: 900 },
-};
-
-const PHONE_TYPES: PhoneType[] = ["mobile", "alternateMobile", "office"];
+const PHONE_TYPES: readonly PhoneType[] = Object.values(PhoneType);
 const MAX_DELIVERIES_PAGE = 200;
 
-/** Which per-number send budget a flow draws on: anyone can start SMS sign-in for any number. */
-type SendPool = "anonymous" | "signed-in";
-
-const notVerified = (failureReason: FailureReason): VerificationOutcome => ({ isVerified: false, failureReason, token: null, method: null });
-const signInRefused = (failureReason: FailureReason): SignInOutcome => ({
+const notVerified = (failureReason: VerificationFailureReason): VerificationOutcome => ({ isVerified: false, failureReason, token: null, method: null });
+const signInRefused = (failureReason: VerificationFailureReason): SignInOutcome => ({
   isVerified: false,
   failureReason,
   accessToken: null,
@@ -90,10 +60,10 @@ const signInRefused = (failureReason: FailureReason): SignInOutcome => ({
 export function createOneTimeCodesService(deps: {
   challenges: CodeChallenges;
   challengeTokens: ChallengeTokens;
-  rateLimiter: RateLimiter;
+  sendLimits: CodeSendLimits;
   users: Pick<UsersService, "resolveTarget" | "findUser">;
   phones: Pick<PhoneMethodsService, "addPhoneMethod" | "assertCanAddPhoneMethod" | "listPhoneMethods" | "smsSignInState" | "findSmsSignInPhoneByNumber">;
-  settings: Pick<DirectorySettingsService, "identityStoreFor" | "requireSmsEnabledStore" | "requiredActionsFor">;
+  settings: Pick<DirectorySettingsService, "identityStoreFor" | "requireSmsEnabledStore">;
   gateways: Pick<SmsGatewaysService, "sendSms">;
   /** Destination countries and daily caps (SMS pumping): checked before a send; none when absent. */
   destinationPolicy?: Pick<SmsDestinationPolicy, "assertDestinationAllowed" | "assertSendAllowed">;
@@ -104,44 +74,13 @@ export function createOneTimeCodesService(deps: {
   box: SecretBox;
   /** Tells the local delivery worker there is work, so that it needn't wait for its next poll. */
   onQueued: () => void;
-  /** A request scope for work done outside any request (the delivery worker's owner look-up). */
-  backgroundScope: () => CodeRequestScope;
-  /** The bearer token a signed-in user gets (the sign-in service's, shared with password sign-in). */
-  issueUserToken: (userId: string) => Promise<{ accessToken: string; expiresIn: number }>;
+  /** The bearer token a signed-in user gets and what they must do next (shared with password sign-in). */
+  signIn: Pick<SignInService, "issueUserToken" | "requiredActionsFor">;
   clock: Clock;
   logger: Logger;
-  limits?: Partial<OneTimeCodeLimits>;
 }) {
-  const { challenges, challengeTokens, rateLimiter, users, phones, settings, gateways, destinationPolicy, signInQueue, deliveries, box, onQueued, backgroundScope, issueUserToken, clock, logger } = deps;
-  const limits = { ...DEFAULT_ONE_TIME_CODE_LIMITS, ...deps.limits };
-  const tooManySends = { reason: "tooManySmsSends", message: "Too many codes were sent" };
-  const perNumber = { ...limits.sendsPerNumber, ...tooManySends, message: "Too many codes were sent to this number" };
-  const rules = {
-    sendsPerNumber: {
-      anonymous: { name: "sms-send:number:anonymous", ...perNumber },
-      "signed-in": { name: "sms-send:number:signed-in", ...perNumber },
-    } satisfies Record<SendPool, RateLimitRule>,
-    sendsPerUser: { name: "sms-send:caller", ...limits.sendsPerUser, ...tooManySends },
-    sendsPerAddress: { name: "sms-send:caller", ...limits.sendsPerAddress, ...tooManySends },
-    verifiesPerCaller: { name: "sms-verify:caller", ...limits.verifiesPerCaller, reason: "tooManyVerifications", message: "Too many codes were tried" },
-  };
-
-  function callerKey(viewer: Viewer, clientAddress: string | undefined): { key: string; anonymous: boolean } {
-    if (viewer.kind === "user") return { key: `user:${viewer.userId}`, anonymous: false };
-    if (viewer.kind === "app") return { key: `app:${viewer.appId}`, anonymous: false };
-    return { key: `address:${clientAddress ?? "unknown"}`, anonymous: true };
-  }
-
-  /** `e164`: the number texted, without extension, so that `ext. N` variants share its budget. */
-  async function limitSends(scope: CodeRequestScope, e164: string, pool: SendPool) {
-    const caller = callerKey(scope.viewer, scope.clientAddress);
-    await rateLimiter.consume(caller.anonymous ? rules.sendsPerAddress : rules.sendsPerUser, caller.key);
-    await rateLimiter.consume(rules.sendsPerNumber[pool], e164);
-  }
-
-  async function limitVerifies(scope: CodeRequestScope) {
-    await rateLimiter.consume(rules.verifiesPerCaller, callerKey(scope.viewer, scope.clientAddress).key);
-  }
+  const { challenges, challengeTokens, sendLimits, users, phones, settings, gateways, destinationPolicy, signInQueue, deliveries, box, onQueued, signIn, clock, logger } = deps;
+  const { limitSends, limitVerifies } = sendLimits;
 
   const viewOf = (challenge: ChallengeRecord): ChallengeView => ({
     challengeId: challenge.id,
@@ -164,7 +103,7 @@ export function createOneTimeCodesService(deps: {
     return viewOf(challenge);
   }
 
-  async function startPhoneVerification(scope: CodeRequestScope, userRef: string | null | undefined, input: { phoneNumber: string; phoneType: PhoneType }) {
+  async function startPhoneVerification(scope: CodeRequestScope, userRef: string | null | undefined, input: PhoneMethodInput) {
     const target = await users.resolveTarget(scope, userRef, "write");
     if (!PHONE_TYPES.includes(input.phoneType)) throw badInput("Unknown phoneType", { field: "phoneType" });
     const number = normalisePhoneNumber(input.phoneNumber);
@@ -190,7 +129,8 @@ export function createOneTimeCodesService(deps: {
     const { challenge } = outcome;
     const method = await phones.addPhoneMethod(scope, challenge.userId, {
       phoneNumber: displayPhoneNumber(challenge.phoneNumber),
-      phoneType: challenge.phoneType as PhoneType,
+      // A phone verification challenge always names the type of the phone it registers.
+      phoneType: challenge.phoneType!,
     });
     return { isVerified: true, failureReason: null, token: null, method };
   }
@@ -260,7 +200,7 @@ export function createOneTimeCodesService(deps: {
   async function deliverQueuedCode(delivery: SmsDeliveryRecord): Promise<DeliveryOutcome> {
     const challenge = await challenges.find(delivery.challengeId);
     if (!challenge || challenge.purpose !== "signIn" || challenge.consumedAt) return "dropped";
-    const owner = await signInOwnerOf(backgroundScope(), challenge.phoneNumber);
+    const owner = await signInOwnerOf(createBackgroundScope(), challenge.phoneNumber);
     if (!owner) {
       logger.debug({ deliveryId: delivery.id }, "SMS sign-in code not texted: the number can't sign in");
       return "dropped";
@@ -296,9 +236,9 @@ export function createOneTimeCodesService(deps: {
     // The number must still be this user's sign-in number: it may have been disabled since the code was sent.
     const owner = challenge.userId ? await signInOwnerOf(scope, challenge.phoneNumber) : null;
     if (!owner || owner.user.id !== challenge.userId) return signInRefused("CODE_INVALID_OR_EXPIRED");
-    const { accessToken, expiresIn } = await issueUserToken(owner.user.id);
+    const { accessToken, expiresIn } = await signIn.issueUserToken(owner.user.id);
     logger.info({ userId: owner.user.id, method: "sms" }, "signed in");
-    return { isVerified: true, failureReason: null, accessToken, expiresIn, requiredActions: await settings.requiredActionsFor(owner.user.id) };
+    return { isVerified: true, failureReason: null, accessToken, expiresIn, requiredActions: await signIn.requiredActionsFor(owner.user.id) };
   }
 
   return {

@@ -1,21 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ChallengePurpose, SmsDeliveryStatus } from "../../graphql/enums.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 import type { SmsDeliveryRecord } from "./sms-deliveries.repository.js";
-
-export enum SmsDeliveryStatus {
-  queued = "queued",
-  sending = "sending",
-  delivered = "delivered",
-  failed = "failed",
-}
-registerEnumType(SmsDeliveryStatus, { name: "SmsDeliveryStatus" });
-
-export enum SmsCodePurpose {
-  phoneVerification = "phoneVerification",
-  stepUp = "stepUp",
-  signIn = "signIn",
-}
-registerEnumType(SmsCodePurpose, { name: "SmsCodePurpose" });
 
 @ObjectType("SmsDelivery", { description: "An SMS code texted in the background (SMS sign-in): how its delivery went. Never the message or the full number" })
 export class SmsDelivery {
@@ -37,8 +23,8 @@ export class SmsDelivery {
   @Field(() => String, { description: 'e.g. "+1 ******0123"' })
   maskedPhoneNumber!: string;
 
-  @Field(() => SmsCodePurpose)
-  purpose!: SmsCodePurpose;
+  @Field(() => ChallengePurpose)
+  purpose!: ChallengePurpose;
 
   @Field(() => DateTimeScalar, { nullable: true })
   lastAttemptDateTime!: Date | null;
@@ -50,11 +36,11 @@ export class SmsDelivery {
     return Object.assign(new SmsDelivery(), {
       id: record.id,
       createdDateTime: record.createdAt,
-      status: record.status as SmsDeliveryStatus,
+      status: record.status,
       failureKind: record.failureKind,
       attempts: record.attempts,
       maskedPhoneNumber: record.maskedPhoneNumber,
-      purpose: record.purpose as SmsCodePurpose,
+      purpose: record.purpose,
       lastAttemptDateTime: record.lastAttemptAt,
       nextAttemptDateTime: record.status === "queued" ? record.nextAttemptAt : null,
     });

@@ -1,15 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
+import { OperationStatus } from "../../graphql/enums.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
-import type { OperationEvent } from "./operations.service.js";
 import type { OperationRecord } from "./operations.repository.js";
-
-export enum LongRunningOperationStatus {
-  notStarted = "notStarted",
-  running = "running",
-  succeeded = "succeeded",
-  failed = "failed",
-}
-registerEnumType(LongRunningOperationStatus, { name: "LongRunningOperationStatus" });
+import type { OperationEvent } from "./operations.service.js";
 
 @ObjectType("LongRunningOperation")
 export class LongRunningOperation {
@@ -22,8 +15,8 @@ export class LongRunningOperation {
   @Field(() => DateTimeScalar)
   lastActionDateTime!: Date;
 
-  @Field(() => LongRunningOperationStatus)
-  status!: LongRunningOperationStatus;
+  @Field(() => OperationStatus)
+  status!: OperationStatus;
 
   @Field(() => String, { nullable: true, description: "Why the operation is in its status, e.g. ResetSuccess, PasswordPolicyViolation" })
   statusDetail!: string | null;
@@ -31,13 +24,13 @@ export class LongRunningOperation {
   @Field(() => String, { nullable: true, description: "The resource the operation acts on" })
   resourceLocation!: string | null;
 
+  /** From a stored operation or from its change event (dates as ISO strings). */
   static of(op: OperationRecord | OperationEvent): LongRunningOperation {
-    const record = op as Partial<OperationRecord> & Partial<OperationEvent>;
     return Object.assign(new LongRunningOperation(), {
       id: op.id,
-      createdDateTime: new Date(record.createdAt!),
-      lastActionDateTime: new Date(record.lastActionAt!),
-      status: op.status as LongRunningOperationStatus,
+      createdDateTime: new Date(op.createdAt),
+      lastActionDateTime: new Date(op.lastActionAt),
+      status: op.status,
       statusDetail: op.statusDetail,
       resourceLocation: op.resourceLocation,
     });

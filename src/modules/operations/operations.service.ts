@@ -1,18 +1,19 @@
 import DataLoader from "dataloader";
+import { randomUUID } from "node:crypto";
 import { requireAuthenticated } from "../../auth/permissions.js";
 import { notFound } from "../../errors/domain-error.js";
 import type { EventBus, EventTopics } from "../../events/event-bus.js";
-import type { RequestScope, UsersService } from "../users/users.service.js";
-import type { OperationRecord, OperationsRepository } from "./operations.repository.js";
+import type { OperationStatus } from "../../generated/prisma/enums.js";
+import type { Clock } from "../../lib/clock.js";
+import type { LeasedQueue } from "../../lib/leased-queue-worker.js";
 import { isUuid } from "../../lib/uuid.js";
+import type { RequestScope } from "../request-scope.js";
+import type { UsersService } from "../users/users.service.js";
+import type { OperationRecord, OperationsRepository } from "./operations.repository.js";
 
 export type OperationEvent = EventTopics["operationChanged"];
 
-export interface OperationLoaders {
-  operationsByUserId: DataLoader<string, OperationRecord[]>;
-}
-
-export const isTerminal = (status: string) => status === "succeeded" || status === "failed";
+export const isTerminal = (status: OperationStatus) => status === "succeeded" || status === "failed";
 
 export function toOperationEvent(op: OperationRecord): OperationEvent {
   return {
@@ -26,12 +27,15 @@ export function toOperationEvent(op: OperationRecord): OperationEvent {
   };
 }
 
-/** Long-running operations: reading them, and following their status live. */
-export function createOperationsService(deps: { repo: OperationsRepository; users: UsersService; events: EventBus }) {
-  const { repo, users, events } = deps;
+/**
+ * Long-running operations: starting them, the queue their workers claim them from, moving them
+ * on, reading them, and following their status live. Every change is published.
+ */
+export function createOperationsService(deps: { repo: OperationsRepository; users: Pick<UsersService, "resolveTarget">; events: EventBus; clock: Clock }) {
+  const { repo, users, events, clock } = deps;
 
-  const createLoaders = (): OperationLoaders => ({
-    operationsByUserId: new DataLoader(async (userIds) => {
+  const createLoaders = () => ({
+    operationsByUserId: new DataLoader<string, OperationRecord[]>(async (userIds) => {
       const rows = await repo.findOperationsByUserIds(userIds);
       return userIds.map((id) => rows.filter((r) => r.userId === id));
     }),
@@ -39,6 +43,33 @@ export function createOperationsService(deps: { repo: OperationsRepository; user
 
   async function publishChange(op: OperationRecord) {
     await events.publish("operationChanged", toOperationEvent(op));
+  }
+
+  /** Records a new operation of `kind` (notStarted) for its worker to claim. */
+  async function startOperation(data: { userId: string; kind: string; resourceLocation: string; payload: string }): Promise<OperationRecord> {
+    const operation = await repo.createOperation({ id: randomUUID(), ...data, createdAt: clock.now() });
+    await publishChange(operation);
+    return operation;
+  }
+
+  /** The operations of one kind, as a queue that several processes' workers share. */
+  function queueOf(kind: string): LeasedQueue<OperationRecord> {
+    return {
+      claimNext: (workerId, now, leaseUntil) => repo.claimNextOperation(kind, workerId, now, leaseUntil),
+      extendLease: repo.extendLease,
+      releaseClaim: repo.releaseClaim,
+    };
+  }
+
+  /** Moves an operation on while `workerId` still holds it; null when it does not. */
+  async function moveOperation(
+    id: string,
+    workerId: string,
+    change: { status: OperationStatus; statusDetail: string | null; clearPayload: boolean },
+  ): Promise<OperationRecord | null> {
+    const updated = await repo.updateOperationStatus(id, workerId, { ...change, at: clock.now() });
+    if (updated) await publishChange(updated);
+    return updated;
   }
 
   /**
@@ -72,10 +103,11 @@ export function createOperationsService(deps: { repo: OperationsRepository; user
   }
 
   return {
-    createLoaders,
-    publishChange,
+    startOperation,
+    queueOf,
+    moveOperation,
     followOperation,
-    listOperations: (scope: RequestScope, userId: string) => scope.loaders.operationsByUserId.load(userId),
+    listOperations: (scope: RequestScope, userId: string) => scope.loaders.get(createLoaders).operationsByUserId.load(userId),
   };
 }
 

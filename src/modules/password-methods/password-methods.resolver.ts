@@ -7,7 +7,11 @@ import { PasswordResetResult } from "./password-reset.type.js";
 
 @Resolver()
 export class PasswordMethodsResolver {
-  constructor(private readonly resets: PasswordResetService) {}
+  private readonly resets: PasswordResetService;
+
+  constructor(services: { resets: PasswordResetService }) {
+    this.resets = services.resets;
+  }
 
   @Mutation(() => PasswordResetResult, { description: "Starts a reset; follow it with operationStatusChanged" })
   async resetPassword(

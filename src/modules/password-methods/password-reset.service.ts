@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { DomainError, notFound } from "../../errors/domain-error.js";
 import type { SecretBox } from "../../crypto/secret-box.js";
-import type { Clock } from "../../lib/clock.js";
+import { DomainError, notFound } from "../../errors/domain-error.js";
 import { generateStrongPassword } from "../../lib/password-policy.js";
-import type { OperationsRepository, OperationRecord } from "../operations/operations.repository.js";
+import type { OperationRecord } from "../operations/operations.repository.js";
 import type { OperationsService } from "../operations/operations.service.js";
 import { PASSWORD_METHOD_ID } from "../phone-methods/method-ids.js";
-import type { RequestScope, UsersService } from "../users/users.service.js";
+import type { RequestScope } from "../request-scope.js";
+import type { UsersService } from "../users/users.service.js";
 
 export const PASSWORD_RESET = "passwordReset";
 
@@ -21,15 +20,13 @@ export const passwordMethodLocation = (userId: string) =>
 
 /** Starts password resets (Graph's resetPassword): the work itself is the reset worker's. */
 export function createPasswordResetService(deps: {
-  operations: OperationsRepository;
-  operationsService: OperationsService;
-  users: UsersService;
+  operations: Pick<OperationsService, "startOperation">;
+  users: Pick<UsersService, "resolveTarget">;
   box: SecretBox;
-  clock: Clock;
   /** Tells the local worker there is work, so it needn't wait for its next poll. */
   onQueued: () => void;
 }) {
-  const { operations, operationsService, users, box, clock, onQueued } = deps;
+  const { operations, users, box, onQueued } = deps;
 
   async function resetPassword(scope: RequestScope, userRef: string | null | undefined, methodId: string, newPassword?: string | null): Promise<PasswordResetStarted> {
     const target = await users.resolveTarget(scope, userRef, "write");
@@ -40,15 +37,12 @@ export function createPasswordResetService(deps: {
     const generated = newPassword === undefined || newPassword === null ? generateStrongPassword() : null;
     const password = generated ?? newPassword!;
     // The policy is checked by the worker: a violation fails the operation, not the request.
-    const operation = await operations.createOperation({
-      id: randomUUID(),
+    const operation = await operations.startOperation({
       userId: target.id,
       kind: PASSWORD_RESET,
       resourceLocation: passwordMethodLocation(target.id),
       payload: box.seal(JSON.stringify({ password })),
-      createdAt: clock.now(),
     });
-    await operationsService.publishChange(operation);
     onQueued();
     return { operation, newPassword: generated };
   }

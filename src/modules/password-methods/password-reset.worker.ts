@@ -5,7 +5,7 @@ import { createLeasedQueueWorker } from "../../lib/leased-queue-worker.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { Logger } from "../../logging/logger.js";
-import type { OperationRecord, OperationsRepository } from "../operations/operations.repository.js";
+import type { OperationRecord } from "../operations/operations.repository.js";
 import type { OperationsService } from "../operations/operations.service.js";
 import type { UsersService } from "../users/users.service.js";
 import { PASSWORD_RESET } from "./password-reset.service.js";
@@ -25,9 +25,8 @@ export interface WorkerOptions {
  * lease runs out.
  */
 export function createPasswordResetWorker(deps: {
-  operations: OperationsRepository;
-  operationsService: OperationsService;
-  users: UsersService;
+  operations: Pick<OperationsService, "queueOf" | "moveOperation">;
+  users: Pick<UsersService, "findUserById" | "storePasswordHash">;
   hasher: PasswordHasher;
   box: SecretBox;
   clock: Clock;
@@ -35,15 +34,11 @@ export function createPasswordResetWorker(deps: {
   logger: Logger;
   options?: WorkerOptions;
 }) {
-  const { operations, operationsService, users, hasher, box, clock, events, logger } = deps;
+  const { operations, users, hasher, box, clock, events, logger } = deps;
   const maxAttempts = deps.options?.maxAttempts ?? 3;
   const loop = createLeasedQueueWorker({
     name: "worker",
-    queue: {
-      claimNext: (workerId, now, leaseUntil) => operations.claimNextOperation(PASSWORD_RESET, workerId, now, leaseUntil),
-      extendLease: operations.extendLease,
-      releaseClaim: operations.releaseClaim,
-    },
+    queue: operations.queueOf(PASSWORD_RESET),
     run: async (op) => {
       try {
         await runOperation(op);
@@ -60,16 +55,8 @@ export function createPasswordResetWorker(deps: {
   });
   const { workerId } = loop;
 
-  async function move(op: OperationRecord, status: "running" | "succeeded" | "failed", statusDetail: string | null) {
-    const updated = await operations.updateOperationStatus(op.id, workerId, {
-      status,
-      statusDetail,
-      at: clock.now(),
-      clearPayload: status !== "running",
-    });
-    if (updated) await operationsService.publishChange(updated);
-    return updated;
-  }
+  const move = (op: OperationRecord, status: "running" | "succeeded" | "failed", statusDetail: string | null) =>
+    operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: status !== "running" });
 
   async function runOperation(op: OperationRecord) {
     if (op.attempts > maxAttempts) {

@@ -1,11 +1,11 @@
 import { Field, InputType } from "type-graphql";
-import { AuthenticationPhoneType } from "../../graphql/enums.js";
+import { PhoneType } from "../../graphql/enums.js";
 
 @InputType("PhoneMethodInput")
 export class PhoneMethodInput {
   @Field(() => String, { description: 'International form, e.g. "+1 2065550123"' })
   phoneNumber!: string;
 
-  @Field(() => AuthenticationPhoneType)
-  phoneType!: AuthenticationPhoneType;
+  @Field(() => PhoneType)
+  phoneType!: PhoneType;
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { id, optionalUserReference as userId, phoneNumber } from "../../graphql/argument-validation.js";
-import { AuthenticationPhoneType } from "../../graphql/enums.js";
+import { PhoneType } from "../../graphql/enums.js";
 
 /** PhoneMethodInput, shared with the one-time code flows that register a phone. */
-export const phoneMethodInput = z.object({ phoneNumber, phoneType: z.enum(AuthenticationPhoneType) });
+export const phoneMethodInput = z.object({ phoneNumber, phoneType: z.enum(PhoneType) });
 
 /** Arguments of the phone method mutations. */
 export const phoneMethodsArgs = {

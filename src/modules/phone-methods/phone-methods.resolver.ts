@@ -1,19 +1,22 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { UserIdArg } from "../../graphql/user-id-arg.js";
-import { AuthenticationMethodSignInState } from "../../graphql/enums.js";
+import { SmsSignInState } from "../../graphql/enums.js";
 import { PhoneAuthenticationMethod } from "../authentication/authentication-method.type.js";
 import { PhoneMethodInput } from "./phone-method.input.js";
 import type { PhoneMethodsService } from "./phone-methods.service.js";
 
-
 @Resolver(() => PhoneAuthenticationMethod)
 export class PhoneMethodsResolver {
-  constructor(private readonly phones: PhoneMethodsService) {}
+  private readonly phones: PhoneMethodsService;
 
-  @FieldResolver(() => AuthenticationMethodSignInState)
-  async smsSignInState(@Root() phone: PhoneAuthenticationMethod, @Ctx() ctx: GraphQLContext): Promise<AuthenticationMethodSignInState> {
-    return (await this.phones.smsSignInState(ctx, phone.record)) as AuthenticationMethodSignInState;
+  constructor(services: { phones: PhoneMethodsService }) {
+    this.phones = services.phones;
+  }
+
+  @FieldResolver(() => SmsSignInState)
+  async smsSignInState(@Root() phone: PhoneAuthenticationMethod, @Ctx() ctx: GraphQLContext): Promise<SmsSignInState> {
+    return this.phones.smsSignInState(ctx, phone.record);
   }
 
   @Mutation(() => PhoneAuthenticationMethod)

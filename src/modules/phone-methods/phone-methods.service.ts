@@ -1,27 +1,18 @@
 import DataLoader from "dataloader";
+import { conflictOnUniqueViolation, isUniqueViolation } from "../../db/unique-violation.js";
 import { DomainError, badInput, notFound } from "../../errors/domain-error.js";
 import type { EventBus } from "../../events/event-bus.js";
-import type { PhoneType } from "../../generated/prisma/enums.js";
+import { PhoneType } from "../../generated/prisma/enums.js";
 import { normalisePhoneNumber } from "../../lib/phone-number.js";
 import type { PolicyService } from "../policy/policy.service.js";
-import type { RequestScope, UsersService } from "../users/users.service.js";
+import type { RequestScope } from "../request-scope.js";
+import type { UsersService } from "../users/users.service.js";
 import { PHONE_METHOD_IDS, phoneTypeForMethodId } from "./method-ids.js";
-import { isUniqueViolation } from "../../db/unique-violation.js";
+import type { PhoneMethodInput } from "./phone-method.input.js";
 import type { PhoneMethodRecord, PhoneMethodsRepository } from "./phone-methods.repository.js";
+import type { SmsSignInState } from "./sms-sign-in-state.js";
 
-export type SmsSignInState = "notSupported" | "notAllowedByPolicy" | "notEnabled" | "phoneNumberNotUnique" | "ready" | "notConfigured";
-
-export interface PhoneMethodInput {
-  phoneNumber: string;
-  phoneType: PhoneType;
-}
-
-export interface PhoneLoaders {
-  phoneMethodsByUserId: DataLoader<string, PhoneMethodRecord[]>;
-  smsSignInOwnerByNumber: DataLoader<string, string | null>;
-}
-
-const PHONE_TYPES: PhoneType[] = ["mobile", "alternateMobile", "office"];
+const PHONE_TYPES: readonly PhoneType[] = Object.values(PhoneType);
 
 export function toMethodEvent(phone: PhoneMethodRecord) {
   return {
@@ -37,22 +28,23 @@ export function toMethodEvent(phone: PhoneMethodRecord) {
 export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; users: UsersService; policy: PolicyService; events: EventBus }) {
   const { repo, users, policy, events } = deps;
 
-  const createLoaders = (): PhoneLoaders => ({
-    phoneMethodsByUserId: new DataLoader(async (userIds) => {
+  const createLoaders = () => ({
+    phoneMethodsByUserId: new DataLoader<string, PhoneMethodRecord[]>(async (userIds) => {
       const rows = await repo.findPhoneMethodsByUserIds(userIds);
       return userIds.map((id) => rows.filter((r) => r.userId === id));
     }),
-    smsSignInOwnerByNumber: new DataLoader(async (numbers) => {
+    smsSignInOwnerByNumber: new DataLoader<string, string | null>(async (numbers) => {
       const rows = await repo.findSmsSignInOwnersByNumbers(numbers);
       return numbers.map((n) => rows.find((r) => r.phoneNumber === n)?.userId ?? null);
     }),
   });
+  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
 
   async function smsSignInState(scope: RequestScope, phone: PhoneMethodRecord): Promise<SmsSignInState> {
     if (phone.phoneType !== "mobile") return "notSupported";
     if (!(await policy.isSignInAllowed(scope, phone.userId))) return "notAllowedByPolicy";
     if (phone.smsSignInEnabled) return "ready";
-    const owner = await scope.loaders.smsSignInOwnerByNumber.load(phone.phoneNumber);
+    const owner = await loaders(scope).smsSignInOwnerByNumber.load(phone.phoneNumber);
     return owner && owner !== phone.userId ? "phoneNumberNotUnique" : "notEnabled";
   }
 
@@ -68,7 +60,7 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
   }
 
   async function listPhoneMethods(scope: RequestScope, userId: string): Promise<PhoneMethodRecord[]> {
-    return scope.loaders.phoneMethodsByUserId.load(userId);
+    return loaders(scope).phoneMethodsByUserId.load(userId);
   }
 
   async function findOwnPhone(userId: string, type: PhoneType): Promise<PhoneMethodRecord> {
@@ -88,20 +80,22 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
   }
 
   function forget(scope: RequestScope, userId: string, ...numbers: string[]) {
-    scope.loaders.phoneMethodsByUserId.clear(userId);
-    for (const n of numbers) scope.loaders.smsSignInOwnerByNumber.clear(n);
+    loaders(scope).phoneMethodsByUserId.clear(userId);
+    for (const n of numbers) loaders(scope).smsSignInOwnerByNumber.clear(n);
   }
 
   async function publish(kind: "added" | "updated" | "deleted", phone: PhoneMethodRecord) {
     await events.publish("authenticationMethodChanged", { userId: phone.userId, kind, method: toMethodEvent(phone) });
   }
 
+  const phoneTypeTaken = (phoneType: PhoneType) =>
+    new DomainError("CONFLICT", `The user already has a ${phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
+  const phoneNumberTaken = () => new DomainError("CONFLICT", "Another user already signs in with this phone number", { reason: "phoneNumberNotUnique" });
+
   /** The rules a new phone must meet, checked before "Text me a code" sends anything. */
   async function assertCanAddPhoneMethod(userId: string, phoneType: PhoneType): Promise<void> {
     const existing = await repo.findPhoneMethodsByUserIds([userId]);
-    if (existing.some((p) => p.phoneType === phoneType)) {
-      throw new DomainError("CONFLICT", `The user already has a ${phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
-    }
+    if (existing.some((p) => p.phoneType === phoneType)) throw phoneTypeTaken(phoneType);
     if (phoneType === "alternateMobile" && !existing.some((p) => p.phoneType === "mobile")) {
       throw new DomainError("PRECONDITION_FAILED", "An alternateMobile phone needs a mobile phone first", { reason: "mobileRequired" });
     }
@@ -111,15 +105,9 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     const target = await users.resolveTarget(scope, userRef, "write");
     const number = validateInput(input);
     await assertCanAddPhoneMethod(target.id, input.phoneType);
-    let phone: PhoneMethodRecord;
-    try {
-      phone = await repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError("CONFLICT", `The user already has a ${input.phoneType} phone`, { reason: "phoneTypeAlreadyRegistered" });
-      }
-      throw error;
-    }
+    let phone = await conflictOnUniqueViolation(repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored }), () =>
+      phoneTypeTaken(input.phoneType),
+    );
     if (phone.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) phone = await tryEnableSmsSignIn(phone);
     forget(scope, target.id, phone.phoneNumber);
     await publish("added", phone);
@@ -166,16 +154,8 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     if (state === "notSupported" || state === "notAllowedByPolicy") {
       throw new DomainError("PRECONDITION_FAILED", state === "notSupported" ? "Only a mobile phone can be used for SMS sign-in" : "The policy does not allow this user SMS sign-in", { reason: state });
     }
-    const conflict = () =>
-      new DomainError("CONFLICT", "Another user already signs in with this phone number", { reason: "phoneNumberNotUnique" });
-    if (state === "phoneNumberNotUnique") throw conflict();
-    let enabled: PhoneMethodRecord;
-    try {
-      enabled = await repo.setSmsSignInEnabled(target.id, phone.phoneType, true);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict();
-      throw error;
-    }
+    if (state === "phoneNumberNotUnique") throw phoneNumberTaken();
+    const enabled = await conflictOnUniqueViolation(repo.setSmsSignInEnabled(target.id, phone.phoneType, true), phoneNumberTaken);
     forget(scope, target.id, phone.phoneNumber);
     await publish("updated", enabled);
     return enabled;
@@ -217,7 +197,6 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
   });
 
   return {
-    createLoaders,
     smsSignInState,
     listPhoneMethods,
     addPhoneMethod,

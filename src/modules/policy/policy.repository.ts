@@ -29,13 +29,6 @@ export function createPolicyRepository(prisma: Prisma) {
           data: targets.map((t) => ({ configurationId: SMS_CONFIGURATION_ID, ...t })),
         }),
       ]),
-
-    findSecurityRoleIdsByUserIds: (userIds: readonly string[]) =>
-      prisma.securityRoleMember.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, securityRoleId: true } }),
-
-    findExistingUserIds: (ids: string[]) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-
-    findExistingSecurityRoleIds: (ids: string[]) => prisma.securityRole.findMany({ where: { id: { in: ids } }, select: { id: true } }),
   };
 }
 

@@ -1,21 +1,23 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
-import type { PolicyService, SmsPolicy } from "./policy.service.js";
+import type { PolicyService } from "./policy.service.js";
 import {
   AuthenticationMethodsPolicy,
   SmsAuthenticationMethodConfiguration,
   SmsAuthenticationMethodConfigurationInput,
 } from "./policy.type.js";
 
-const toGraph = (policy: SmsPolicy) => policy as unknown as SmsAuthenticationMethodConfiguration;
-
 @Resolver()
 export class PolicyResolver {
-  constructor(private readonly policy: PolicyService) {}
+  private readonly policy: PolicyService;
+
+  constructor(services: { policy: PolicyService }) {
+    this.policy = services.policy;
+  }
 
   @Query(() => AuthenticationMethodsPolicy)
   async authenticationMethodsPolicy(@Ctx() ctx: GraphQLContext): Promise<AuthenticationMethodsPolicy> {
-    return { sms: toGraph(await this.policy.getPolicy(ctx)) };
+    return { sms: await this.policy.getPolicy(ctx) };
   }
 
   @Mutation(() => SmsAuthenticationMethodConfiguration, {
@@ -25,6 +27,6 @@ export class PolicyResolver {
     @Arg("input", () => SmsAuthenticationMethodConfigurationInput) input: SmsAuthenticationMethodConfigurationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SmsAuthenticationMethodConfiguration> {
-    return toGraph(await this.policy.updateSmsConfiguration(ctx, input));
+    return this.policy.updateSmsConfiguration(ctx, input);
   }
 }

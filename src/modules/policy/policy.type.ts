@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { AuthenticationMethodState, AuthenticationMethodTargetType } from "../../graphql/enums.js";
+import type { SmsPolicy, SmsTarget } from "./sms-policy.js";
 
 @ObjectType("SmsAuthenticationMethodTarget")
-export class SmsAuthenticationMethodTarget {
+export class SmsAuthenticationMethodTarget implements SmsTarget {
   @Field(() => AuthenticationMethodTargetType)
   targetType!: AuthenticationMethodTargetType;
 
@@ -14,7 +15,7 @@ export class SmsAuthenticationMethodTarget {
 }
 
 @ObjectType("SmsAuthenticationMethodConfiguration")
-export class SmsAuthenticationMethodConfiguration {
+export class SmsAuthenticationMethodConfiguration implements SmsPolicy {
   @Field(() => AuthenticationMethodState)
   state!: AuthenticationMethodState;
 
@@ -29,7 +30,7 @@ export class AuthenticationMethodsPolicy {
 }
 
 @InputType("SmsTargetInput")
-export class SmsTargetInput {
+export class SmsTargetInput implements SmsTarget {
   @Field(() => AuthenticationMethodTargetType)
   targetType!: AuthenticationMethodTargetType;
 
@@ -41,7 +42,7 @@ export class SmsTargetInput {
 }
 
 @InputType("SmsAuthenticationMethodConfigurationInput")
-export class SmsAuthenticationMethodConfigurationInput {
+export class SmsAuthenticationMethodConfigurationInput implements SmsPolicy {
   @Field(() => AuthenticationMethodState)
   state!: AuthenticationMethodState;
 

@@ -5,7 +5,11 @@ import { SignInResult } from "./sign-in.type.js";
 
 @Resolver()
 export class SignInResolver {
-  constructor(private readonly signIn: SignInService) {}
+  private readonly signIn: SignInService;
+
+  constructor(services: { signIn: SignInService }) {
+    this.signIn = services.signIn;
+  }
 
   @Mutation(() => SignInResult, { description: "No token needed. A wrong password gives isVerified: false, whether or not the user exists" })
   async signInWithPassword(
@@ -13,6 +17,6 @@ export class SignInResolver {
     @Arg("password", () => String) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SignInResult> {
-    return (await this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress)) as SignInResult;
+    return this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress);
   }
 }

@@ -2,12 +2,16 @@ import { DEFAULT_USER_SCOPES } from "../../auth/scopes.js";
 import type { TokenService } from "../../auth/token-service.js";
 import { DomainError } from "../../errors/domain-error.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
+import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
+import type { VerificationFailureReason } from "../one-time-codes/code-challenges.js";
+import type { PhoneMethodsService } from "../phone-methods/phone-methods.service.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limits/rate-limiter.js";
 import type { UsersService } from "../users/users.service.js";
 
+/** The outcome of a sign-in, by password or by SMS code (only a code has a failure reason). */
 export interface SignInOutcome {
   isVerified: boolean;
-  failureReason: null;
+  failureReason: VerificationFailureReason | null;
   accessToken: string | null;
   expiresIn: number | null;
   requiredActions: string[];
@@ -34,17 +38,16 @@ export interface SignInLimits {
  * also limited per client address, and refused while too many hashes are already waiting.
  */
 export function createSignInService(deps: {
-  users: UsersService;
+  users: Pick<UsersService, "findUserByPrincipalName">;
   hasher: PasswordHasher;
   tokens: TokenService;
   rateLimiter: RateLimiter;
   lockout: SignInLimits;
-  /** Actions the user must take after signing in, e.g. registerSms (directory settings). */
-  requiredActionsFor?: (userId: string) => Promise<string[]>;
-  /** Whether the identity store of this sign-in name accepts passwords. */
-  isPasswordSignInEnabled?: (userPrincipalName: string) => Promise<boolean>;
+  /** Identity stores (which accept passwords) and security roles (which enforce SMS). */
+  settings: Pick<DirectorySettingsService, "isPasswordSignInEnabled" | "isSmsEnforcedFor">;
+  phones: Pick<PhoneMethodsService, "findPhoneMethodsOfUser">;
 }) {
-  const { users, hasher, tokens, rateLimiter } = deps;
+  const { users, hasher, tokens, rateLimiter, settings, phones } = deps;
   const failures: RateLimitRule = {
     name: "password-sign-in-failures",
     limit: deps.lockout.maxFailures,
@@ -69,10 +72,17 @@ export function createSignInService(deps: {
     return { accessToken: token, expiresIn };
   }
 
+  /** What a user must do after signing in: `registerSms` when a security role enforces SMS and no mobile is registered. */
+  async function requiredActionsFor(userId: string): Promise<string[]> {
+    if (!(await settings.isSmsEnforcedFor(userId))) return [];
+    const phonesOfUser = await phones.findPhoneMethodsOfUser(userId);
+    return phonesOfUser.some((p) => p.phoneType === "mobile") ? [] : ["registerSms"];
+  }
+
   async function signInWithPassword(userPrincipalName: string, password: string, clientAddress?: string): Promise<SignInOutcome> {
     const name = userPrincipalName.trim().toLowerCase();
     if (name.length === 0 || name.length > 254) return failed;
-    if (deps.isPasswordSignInEnabled && !(await deps.isPasswordSignInEnabled(name))) {
+    if (!(await settings.isPasswordSignInEnabled(name))) {
       throw new DomainError("PRECONDITION_FAILED", "Password sign-in is disabled for this identity store", { reason: "passwordDisabled" });
     }
     if (inProgress >= deps.lockout.maxInProgress) {
@@ -99,11 +109,11 @@ export function createSignInService(deps: {
       isVerified: true,
       failureReason: null,
       ...(await issueUserToken(user.id)),
-      requiredActions: (await deps.requiredActionsFor?.(user.id)) ?? [],
+      requiredActions: await requiredActionsFor(user.id),
     };
   }
 
-  return { signInWithPassword, issueUserToken };
+  return { signInWithPassword, issueUserToken, requiredActionsFor };
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;

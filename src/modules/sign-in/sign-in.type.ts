@@ -1,10 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-
-export enum VerificationFailureReason {
-  CODE_INVALID_OR_EXPIRED = "CODE_INVALID_OR_EXPIRED",
-  MAX_ATTEMPTS_EXCEEDED = "MAX_ATTEMPTS_EXCEEDED",
-}
-registerEnumType(VerificationFailureReason, { name: "VerificationFailureReason" });
+import { Field, Int, ObjectType } from "type-graphql";
+import { VerificationFailureReason } from "../../graphql/enums.js";
 
 /** Shared by signInWithPassword and completeSmsSignIn. */
 @ObjectType("SignInResult")

@@ -33,7 +33,7 @@ export class SmsGatewayAccount {
     return Object.assign(new SmsGatewayAccount(), {
       id: record.id,
       name: record.name,
-      provider: record.provider as SmsProvider,
+      provider: record.provider,
       isDefault: record.isDefault,
       endpoint: record.endpoint,
       senderId: record.senderId,

@@ -6,7 +6,11 @@ import type { SmsGatewaysService } from "./sms-gateways.service.js";
 
 @Resolver(() => SmsGatewayAccount)
 export class SmsGatewaysResolver {
-  constructor(private readonly gateways: SmsGatewaysService) {}
+  private readonly gateways: SmsGatewaysService;
+
+  constructor(services: { gateways: SmsGatewaysService }) {
+    this.gateways = services.gateways;
+  }
 
   @Query(() => [SmsGatewayAccount], { description: "Global Administrator or application permission Policy.ReadWrite.AuthenticationMethod" })
   async smsGatewayAccounts(@Ctx() ctx: GraphQLContext): Promise<SmsGatewayAccount[]> {

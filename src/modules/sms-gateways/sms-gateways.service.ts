@@ -1,32 +1,18 @@
 import DataLoader from "dataloader";
 import { randomUUID } from "node:crypto";
 import { canManageSettings, requireAuthenticated, type Access } from "../../auth/permissions.js";
-import type { EndpointGuard } from "../../connectors/sms/endpoint-guard.js";
-import { SmsDeliveryError, type SmsGatewayConfig, type SmsMessage, type SmsSender } from "../../connectors/sms/sms-sender.js";
+import { SmsDeliveryError, type EndpointGuard, type SmsGatewayConfig, type SmsMessage, type SmsSender } from "../../connectors/sms/index.js";
 import type { SecretBox } from "../../crypto/secret-box.js";
+import { conflictOnUniqueViolation, isForeignKeyViolation } from "../../db/unique-violation.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
-import type { SmsProvider } from "../../generated/prisma/enums.js";
-import type { Logger } from "../../logging/logger.js";
-import { isUniqueViolation } from "../../db/unique-violation.js";
-import type { RequestScope } from "../request-scope.js";
-import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
+import { SmsProvider } from "../../generated/prisma/enums.js";
 import { isUuid } from "../../lib/uuid.js";
+import type { Logger } from "../../logging/logger.js";
+import type { RequestScope } from "../request-scope.js";
+import type { SmsGatewayAccountInput } from "./sms-gateway.input.js";
+import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
 
-export interface SmsGatewayAccountInput {
-  name: string;
-  provider: SmsProvider;
-  endpoint?: string | null;
-  senderId?: string | null;
-  /** Omitted or null on update: keep the stored credentials; "": remove them. */
-  credentials?: string | null;
-  isDefault?: boolean | null;
-}
-
-export interface SmsGatewayLoaders {
-  smsGatewayAccountById: DataLoader<string, SmsGatewayAccountRecord | null>;
-}
-
-const PROVIDERS: SmsProvider[] = ["console", "webhook", "twilio"];
+const PROVIDERS: readonly SmsProvider[] = Object.values(SmsProvider);
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const MAX_NAME = 100;
 const MAX_ENDPOINT = 2048;
@@ -44,12 +30,13 @@ export function createSmsGatewaysService(deps: {
 }) {
   const { repo, secretBox, createSender, endpointGuard, logger } = deps;
 
-  const createLoaders = (): SmsGatewayLoaders => ({
-    smsGatewayAccountById: new DataLoader(async (ids) => {
+  const createLoaders = () => ({
+    smsGatewayAccountById: new DataLoader<string, SmsGatewayAccountRecord | null>(async (ids) => {
       const rows = await repo.findGatewayAccountsByIds(ids.filter((id) => isUuid(id)));
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
   });
+  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
 
   function requireSettingsManager(scope: RequestScope, access: Access = "write") {
     requireAuthenticated(scope.viewer);
@@ -147,12 +134,7 @@ export function createSmsGatewaysService(deps: {
     requireSettingsManager(scope);
     const data = await toAccountData(input);
     if (await repo.findGatewayAccountByName(data.name)) throw nameTaken();
-    try {
-      return await repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw nameTaken();
-      throw error;
-    }
+    return conflictOnUniqueViolation(repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true), nameTaken);
   }
 
   async function updateGatewayAccount(scope: RequestScope, id: string, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
@@ -161,14 +143,9 @@ export function createSmsGatewaysService(deps: {
     const data = await toAccountData(input, stored);
     const sameName = await repo.findGatewayAccountByName(data.name);
     if (sameName && sameName.id !== stored.id) throw nameTaken();
-    try {
-      const updated = await repo.updateGatewayAccount(stored.id, data, input.isDefault === true);
-      scope.loaders.smsGatewayAccountById.clear(stored.id);
-      return updated;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw nameTaken();
-      throw error;
-    }
+    const updated = await conflictOnUniqueViolation(repo.updateGatewayAccount(stored.id, data, input.isDefault === true), nameTaken);
+    loaders(scope).smsGatewayAccountById.clear(stored.id);
+    return updated;
   }
 
   async function deleteGatewayAccount(scope: RequestScope, id: string): Promise<string> {
@@ -183,10 +160,10 @@ export function createSmsGatewaysService(deps: {
       await repo.deleteGatewayAccount(stored.id);
     } catch (error) {
       // An identity store picked the account between the check and the delete (the foreign key restricts).
-      if ((error as { code?: string }).code === "P2003" || /foreign key/i.test((error as Error).message ?? "")) throw inUse();
+      if (isForeignKeyViolation(error)) throw inUse();
       throw error;
     }
-    scope.loaders.smsGatewayAccountById.clear(stored.id);
+    loaders(scope).smsGatewayAccountById.clear(stored.id);
     return stored.id;
   }
 
@@ -232,7 +209,6 @@ export function createSmsGatewaysService(deps: {
   }
 
   return {
-    createLoaders,
     listGatewayAccounts,
     createGatewayAccount,
     updateGatewayAccount,
@@ -242,7 +218,7 @@ export function createSmsGatewaysService(deps: {
     findGatewayAccountById: async (id: string) => (isUuid(id) ? repo.findGatewayAccountById(id.toLowerCase()) : null),
     /** effectiveGatewayAccount for GraphQL fields, batched per request. */
     gatewayAccountForStore: async (scope: RequestScope, accountId: string | null) =>
-      (accountId ? await scope.loaders.smsGatewayAccountById.load(accountId) : null) ?? repo.findDefaultGatewayAccount(),
+      (accountId ? await loaders(scope).smsGatewayAccountById.load(accountId) : null) ?? repo.findDefaultGatewayAccount(),
     sendSms,
   };
 }

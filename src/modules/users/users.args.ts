@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursor, id, name, search, secret, userPrincipalName } from "../../graphql/argument-validation.js";
-import { DirectoryRole } from "../../graphql/enums.js";
+import { DirectoryRoleName } from "../../graphql/enums.js";
 
 /** Arguments of the directory's fields (users and their directory roles). */
 export const usersArgs = {
@@ -10,6 +10,6 @@ export const usersArgs = {
     input: z.object({ userPrincipalName, displayName: name.nullish(), password: secret.nullish() }),
   }),
   "Mutation.deleteUser": z.object({ id }),
-  "Mutation.assignDirectoryRole": z.object({ userId: id, role: z.enum(DirectoryRole) }),
-  "Mutation.removeDirectoryRole": z.object({ userId: id, role: z.enum(DirectoryRole) }),
+  "Mutation.assignDirectoryRole": z.object({ userId: id, role: z.enum(DirectoryRoleName) }),
+  "Mutation.removeDirectoryRole": z.object({ userId: id, role: z.enum(DirectoryRoleName) }),
 };

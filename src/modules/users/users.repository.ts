@@ -11,6 +11,8 @@ export function createUsersRepository(prisma: Prisma) {
 
     findUserById: (id: string) => prisma.user.findUnique({ where: { id } }),
 
+    findExistingUserIds: (ids: string[]) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+
     /** One statement for what every authenticated request needs about its caller. */
     findUserWithDirectoryRoles: (id: string) =>
       prisma.user.findUnique({ where: { id }, select: { tokensValidAfter: true, directoryRoles: { select: { role: true } } } }),

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
-import { DirectoryRole } from "../../graphql/enums.js";
+import { DirectoryRoleName } from "../../graphql/enums.js";
 import { Authentication } from "../authentication/authentication.type.js";
 import { CreateUserInput } from "./user.input.js";
 import { User, UserConnection } from "./user.type.js";
@@ -8,7 +8,11 @@ import type { UsersService } from "./users.service.js";
 
 @Resolver(() => User)
 export class UsersResolver {
-  constructor(private readonly directory: UsersService) {}
+  private readonly directory: UsersService;
+
+  constructor(services: { users: UsersService }) {
+    this.directory = services.users;
+  }
 
   @Query(() => User, { description: "The signed-in user" })
   async me(@Ctx() ctx: GraphQLContext): Promise<User> {
@@ -41,9 +45,9 @@ export class UsersResolver {
     };
   }
 
-  @FieldResolver(() => [DirectoryRole])
-  async directoryRoles(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<DirectoryRole[]> {
-    return (await this.directory.directoryRoles(ctx, user.id)) as DirectoryRole[];
+  @FieldResolver(() => [DirectoryRoleName])
+  async directoryRoles(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<DirectoryRoleName[]> {
+    return this.directory.directoryRoles(ctx, user.id);
   }
 
   @FieldResolver(() => Authentication)
@@ -69,7 +73,7 @@ export class UsersResolver {
   @Mutation(() => User)
   async assignDirectoryRole(
     @Arg("userId", () => ID) userId: string,
-    @Arg("role", () => DirectoryRole) role: DirectoryRole,
+    @Arg("role", () => DirectoryRoleName) role: DirectoryRoleName,
     @Ctx() ctx: GraphQLContext,
   ): Promise<User> {
     return User.of(await this.directory.assignDirectoryRole(ctx, userId, role));
@@ -78,7 +82,7 @@ export class UsersResolver {
   @Mutation(() => User)
   async removeDirectoryRole(
     @Arg("userId", () => ID) userId: string,
-    @Arg("role", () => DirectoryRole) role: DirectoryRole,
+    @Arg("role", () => DirectoryRoleName) role: DirectoryRoleName,
     @Ctx() ctx: GraphQLContext,
   ): Promise<User> {
     return User.of(await this.directory.removeDirectoryRole(ctx, userId, role));

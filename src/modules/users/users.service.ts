@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { randomUUID } from "node:crypto";
+import type { ViewerSource } from "../../auth/authenticate.js";
 import {
   canAccessMethods,
   canActOnOtherUsers,
@@ -8,29 +9,25 @@ import {
   requireAuthenticated,
   requireSignedInUser,
   type Access,
+  type AccessTarget,
 } from "../../auth/permissions.js";
-import type { RequestScope } from "../request-scope.js";
+import { conflictOnUniqueViolation, isLastGlobalAdministratorViolation } from "../../db/unique-violation.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
+import type { EventBus } from "../../events/event-bus.js";
 import type { DirectoryRoleName } from "../../generated/prisma/enums.js";
 import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
-import type { UserRecord, UsersRepository } from "./users.repository.js";
 import { isUuid } from "../../lib/uuid.js";
-import { isLastGlobalAdministratorViolation, isUniqueViolation } from "../../db/unique-violation.js";
-import type { EventBus } from "../../events/event-bus.js";
+import type { RequestScope } from "../request-scope.js";
+import type { CreateUserInput } from "./user.input.js";
+import type { UserRecord, UsersRepository } from "./users.repository.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
 
-export interface UserLoaders {
-  userById: DataLoader<string, UserRecord | null>;
-  directoryRolesByUserId: DataLoader<string, DirectoryRoleName[]>;
-}
-
-export type { RequestScope };
-
-export interface TargetUser extends UserRecord {
+/** A user a request acts on, with the directory roles the permission matrix weighs. */
+export interface TargetUser extends UserRecord, AccessTarget {
   directoryRoles: DirectoryRoleName[];
 }
 
@@ -55,29 +52,30 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   /** Live sessions (graphql-ws) holding the user's old access end on every instance. */
   const accessChanged = (userId: string, change: "deleted" | "directoryRolesChanged") => events.publish("userAccessChanged", { userId, change });
 
-  const createLoaders = (): UserLoaders => ({
-    userById: new DataLoader(async (ids) => {
+  const createLoaders = () => ({
+    userById: new DataLoader<string, UserRecord | null>(async (ids) => {
       const rows = await repo.findUsersByIds(ids.filter((id) => isUuid(id)));
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    directoryRolesByUserId: new DataLoader(async (ids) => {
+    directoryRolesByUserId: new DataLoader<string, DirectoryRoleName[]>(async (ids) => {
       const rows = await repo.findDirectoryRolesByUserIds(ids);
       return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.role));
     }),
   });
+  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
 
   async function findUser(scope: RequestScope, ref: string): Promise<UserRecord | null> {
     const trimmed = ref.trim();
-    if (isUuid(trimmed)) return scope.loaders.userById.load(trimmed.toLowerCase());
+    if (isUuid(trimmed)) return loaders(scope).userById.load(trimmed.toLowerCase());
     if (!trimmed.includes("@")) return null;
     const user = await repo.findUserByPrincipalName(trimmed);
-    if (user) scope.loaders.userById.prime(user.id, user);
+    if (user) loaders(scope).userById.prime(user.id, user);
     return user;
   }
 
   async function withRoles(scope: RequestScope, user: UserRecord): Promise<TargetUser> {
-    return { ...user, directoryRoles: await scope.loaders.directoryRolesByUserId.load(user.id) };
+    return { ...user, directoryRoles: await loaders(scope).directoryRolesByUserId.load(user.id) };
   }
 
   /**
@@ -109,7 +107,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
 
   async function me(scope: RequestScope): Promise<UserRecord> {
     requireSignedInUser(scope.viewer);
-    const user = await scope.loaders.userById.load(scope.viewer.userId);
+    const user = await loaders(scope).userById.load(scope.viewer.userId);
     if (!user) throw new DomainError("UNAUTHENTICATED", "The signed-in user no longer exists");
     return user;
   }
@@ -127,7 +125,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
       search,
       take: args.first + 1,
     });
-    for (const u of rows) scope.loaders.userById.prime(u.id, u);
+    for (const u of rows) loaders(scope).userById.prime(u.id, u);
     return { users: rows.slice(0, args.first), hasNextPage: rows.length > args.first };
   }
 
@@ -144,7 +142,10 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     return user;
   }
 
-  async function createUser(scope: RequestScope, input: { userPrincipalName: string; displayName?: string | null; password?: string | null }) {
+  const principalNameTaken = () =>
+    new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
+
+  async function createUser(scope: RequestScope, input: CreateUserInput) {
     requireDirectoryAdmin(scope);
     const upn = input.userPrincipalName.trim().toLowerCase();
     if (!UPN.test(upn) || upn.length > 254) throw badInput("userPrincipalName must look like name@domain", { field: "userPrincipalName" });
@@ -156,17 +157,11 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
       if (violation) throw badInput(violation.message, { reason: violation.reason, field: "password" });
       passwordHash = await hasher.hash(input.password);
     }
-    if (await repo.findUserByPrincipalName(upn)) {
-      throw new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
-    }
-    try {
-      return await repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError("CONFLICT", "A user with this userPrincipalName already exists", { reason: "userPrincipalNameNotUnique" });
-      }
-      throw error;
-    }
+    if (await repo.findUserByPrincipalName(upn)) throw principalNameTaken();
+    return conflictOnUniqueViolation(
+      repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null }),
+      principalNameTaken,
+    );
   }
 
   const lastGlobalAdministrator = () =>
@@ -201,7 +196,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     requireDirectoryAdmin(scope);
     const user = await findExisting(scope, ref);
     await repo.addDirectoryRole(user.id, role);
-    scope.loaders.directoryRolesByUserId.clear(user.id);
+    loaders(scope).directoryRolesByUserId.clear(user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
@@ -210,16 +205,26 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
     await keepingAGlobalAdministrator(user, role === "GLOBAL_ADMINISTRATOR", () => repo.removeDirectoryRole(user.id, role));
-    scope.loaders.directoryRolesByUserId.clear(user.id);
+    loaders(scope).directoryRolesByUserId.clear(user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
 
+  /** What authenticating a delegated token needs about its user, in one statement. */
+  const viewerSource: ViewerSource = {
+    async findUserForToken(userId) {
+      if (!isUuid(userId)) return null;
+      const user = await repo.findUserWithDirectoryRoles(userId);
+      return user && { tokensValidAfter: user.tokensValidAfter, directoryRoles: user.directoryRoles.map((r) => r.role) };
+    },
+  };
+
   return {
-    createLoaders,
+    ...viewerSource,
     findUser,
     findUserById: (id: string) => repo.findUserById(id),
     findUserByPrincipalName: (upn: string) => repo.findUserByPrincipalName(upn),
+    findExistingUserIds: repo.findExistingUserIds,
     /** Stores a new password hash and revokes every token issued before `changedAt`. */
     storePasswordHash: (userId: string, passwordHash: string, changedAt: Date) => repo.updatePassword(userId, passwordHash, changedAt),
     resolveTarget,
@@ -230,7 +235,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     deleteUser,
     assignDirectoryRole,
     removeDirectoryRole,
-    directoryRoles: (scope: RequestScope, userId: string) => scope.loaders.directoryRolesByUserId.load(userId),
+    directoryRoles: (scope: RequestScope, userId: string) => loaders(scope).directoryRolesByUserId.load(userId),
   };
 }
 

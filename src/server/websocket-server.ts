@@ -5,7 +5,7 @@ import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../logging/logger.js";
 import type { LiveSessions } from "./live-sessions.js";
-import type { OperationGate } from "./operation-gate.js";
+import type { OperationGate } from "../graphql/operation-gate.js";
 
 /** What one client may hold open on the WebSocket transport. */
 export interface WebSocketCaps {

@@ -1,0 +1,34 @@
+import { createSecretBox, deriveKey } from "../../crypto/secret-box.js";
+import type { EventBus } from "../../events/event-bus.js";
+import type { Clock } from "../../lib/clock.js";
+import type { PasswordHasher } from "../../lib/password-hasher.js";
+import type { Logger } from "../../logging/logger.js";
+import type { OperationsService } from "../operations/operations.service.js";
+import type { UsersService } from "../users/users.service.js";
+import { passwordMethodsArgs } from "./password-methods.args.js";
+import { PasswordMethodsResolver } from "./password-methods.resolver.js";
+import { createPasswordResetService } from "./password-reset.service.js";
+import { createPasswordResetWorker, type WorkerOptions } from "./password-reset.worker.js";
+
+/** Password methods: resets started as long-running operations, run by a background worker. */
+export const passwordMethodsFeature = {
+  resolvers: [PasswordMethodsResolver],
+  argumentSchemas: passwordMethodsArgs,
+  create(deps: {
+    operations: OperationsService;
+    users: UsersService;
+    hasher: PasswordHasher;
+    encryptionKey: string;
+    clock: Clock;
+    events: EventBus;
+    logger: Logger;
+    workerOptions?: WorkerOptions;
+  }) {
+    // The new password waits in the operation's payload, sealed, until the worker stores its hash.
+    const box = createSecretBox(deriveKey(deps.encryptionKey, "operations.payload"));
+    const { operations, users, hasher, clock, events, logger } = deps;
+    const resetWorker = createPasswordResetWorker({ operations, users, hasher, box, clock, events, logger, options: deps.workerOptions });
+    const resets = createPasswordResetService({ operations, users, box, onQueued: resetWorker.kick });
+    return { resets, resetWorker };
+  },
+};

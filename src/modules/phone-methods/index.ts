@@ -1,0 +1,17 @@
+import type { Prisma } from "../../db/database.js";
+import type { EventBus } from "../../events/event-bus.js";
+import type { PolicyService } from "../policy/policy.service.js";
+import type { UsersService } from "../users/users.service.js";
+import { phoneMethodsArgs } from "./phone-methods.args.js";
+import { createPhoneMethodsRepository } from "./phone-methods.repository.js";
+import { PhoneMethodsResolver } from "./phone-methods.resolver.js";
+import { createPhoneMethodsService } from "./phone-methods.service.js";
+
+/** Phone authentication methods and their SMS sign-in state. */
+export const phoneMethodsFeature = {
+  resolvers: [PhoneMethodsResolver],
+  argumentSchemas: phoneMethodsArgs,
+  create(deps: { prisma: Prisma; users: UsersService; policy: PolicyService; events: EventBus }) {
+    return { phones: createPhoneMethodsService({ repo: createPhoneMethodsRepository(deps.prisma), users: deps.users, policy: deps.policy, events: deps.events }) };
+  },
+};

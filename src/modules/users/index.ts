@@ -1,0 +1,17 @@
+import type { Prisma } from "../../db/database.js";
+import type { EventBus } from "../../events/event-bus.js";
+import type { Clock } from "../../lib/clock.js";
+import type { PasswordHasher } from "../../lib/password-hasher.js";
+import { usersArgs } from "./users.args.js";
+import { createUsersRepository } from "./users.repository.js";
+import { UsersResolver } from "./users.resolver.js";
+import { createUsersService } from "./users.service.js";
+
+/** The directory: users, their directory roles, and whom a caller may act on. */
+export const usersFeature = {
+  resolvers: [UsersResolver],
+  argumentSchemas: usersArgs,
+  create(deps: { prisma: Prisma; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
+    return { users: createUsersService({ repo: createUsersRepository(deps.prisma), hasher: deps.hasher, clock: deps.clock, events: deps.events }) };
+  },
+};

@@ -1,0 +1,37 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import type { GraphQLSchema } from "graphql";
+import type { Server } from "node:http";
+import type { GraphQLContext } from "../graphql/context.js";
+import type { OperationGate } from "../graphql/operation-gate.js";
+
+/**
+ * Apollo Server taking the operation gate's steps over HTTP. Its stop drains the HTTP server,
+ * then the WebSocket server (`webSocket.dispose`).
+ */
+export function createApolloServer(deps: { schema: GraphQLSchema; gate: OperationGate; httpServer: Server; webSocket: { dispose(): Promise<void> }; landingPage: boolean }) {
+  const { gate, httpServer, webSocket } = deps;
+  return new ApolloServer<GraphQLContext>({
+    schema: deps.schema,
+    ...gate.apollo,
+    // Introspection is refused by the gate's validation rules, the same way on every transport.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await webSocket.dispose();
+            },
+          };
+        },
+      },
+      ...gate.apollo.plugins,
+      deps.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+}

@@ -1,0 +1,99 @@
+import type { GraphQLSchema } from "graphql";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import proxyAddr from "proxy-addr";
+import type { Config } from "../config/config.js";
+import type { EventBus } from "../events/event-bus.js";
+import type { OperationGate } from "../graphql/operation-gate.js";
+import { createSharedSubscribe } from "../graphql/subscription-execution.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../logging/logger.js";
+import { createApolloServer } from "./apollo.js";
+import { createHttpApp, mountGraphQL } from "./http-app.js";
+import { createLiveSessions } from "./live-sessions.js";
+import { createGraphQLWebSocketServer } from "./websocket-server.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Open graphql-ws connections in this process. */
+  webSocketConnections(): number;
+  stop(): Promise<void>;
+}
+
+/** Work that runs beside serving (queue workers, housekeeping): started once serving is ready, stopped first. */
+export interface BackgroundWork {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the operation gate over HTTP (Apollo) and WebSocket (graphql-ws) on one port, with the
+ * health endpoints, and runs the process's life: the background work starts once the server
+ * can answer, and stop() refuses new requests and connections, finishes (or hands back) the
+ * work in flight, closes subscriptions and connections, then `release`s what they used.
+ */
+export async function startServer(deps: {
+  config: Config;
+  schema: GraphQLSchema;
+  gate: OperationGate;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  isReady: () => Promise<boolean>;
+  background: BackgroundWork;
+  /** Called last on stop: the event bus, the database, the connectors. */
+  release: () => Promise<void>;
+}): Promise<RunningServer> {
+  const { config, gate, logger, background } = deps;
+  // Set on stop: new requests and connections are refused while in-flight work finishes.
+  let draining = false;
+  const isDraining = () => draining;
+
+  const expressApp = createHttpApp({ trustProxy: config.trustProxy, isDraining, isReady: deps.isReady });
+  const httpServer = createServer(expressApp);
+  // Idle kept-alive sockets outlive a load balancer's idle timeout (60 s on common ones), so
+  // the balancer, not this server, closes them: no request lost to a race with the close.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const liveSessions = createLiveSessions(deps.events, deps.clock);
+  const trustedProxy = expressApp.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
+  const webSocket = createGraphQLWebSocketServer({
+    httpServer,
+    gate,
+    subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
+    liveSessions,
+    caps: { ...config.webSocket, maxMessageBytes: config.requestMaxBytes },
+    clientAddressOf: (request) => proxyAddr(request, trustedProxy),
+    isDraining,
+    logger,
+  });
+  const apollo = createApolloServer({ schema: deps.schema, gate, httpServer, webSocket, landingPage: config.nodeEnv !== "production" });
+  await apollo.start();
+  await background.start();
+  mountGraphQL(expressApp, { apollo, gate, requestMaxBytes: config.requestMaxBytes, isDraining, logger });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    webSocketConnections: webSocket.connectionCount,
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        await background.stop();
+        await apollo.stop();
+        await liveSessions.close();
+        await deps.release();
+      })();
+      return stopping;
+    },
+  };
+}
