@@ -34,13 +34,19 @@ describe("relation reads are batched (DataLoader)", () => {
     await owner?.stop();
   });
 
+  // The fewest of three runs: background work (a worker's first claim, housekeeping at start)
+  // shares the pool and may add a statement to one run, never take one away.
   const statementsFor = async (first: number) => {
-    counter.reset();
-    const res = await server.execute(UsersWithMethodsDocument, { first }, { token });
-    const used = counter.count();
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.users.nodes).toHaveLength(first);
-    return { used, res };
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      counter.reset();
+      const res = await server.execute(UsersWithMethodsDocument, { first }, { token });
+      const used = counter.count();
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.users.nodes).toHaveLength(first);
+      runs.push({ used, res });
+    }
+    return runs.reduce((best, run) => (run.used < best.used ? run : best));
   };
 
   it("reads 100 users with all their methods and states in a constant number of statements", async () => {
