@@ -1,11 +1,12 @@
 import { GraphQLError } from "graphql";
 import type { DirectoryRoleName } from "../generated/prisma/enums.js";
 import type { TokenService } from "./token-service.js";
+import type { RequestLoaders } from "../modules/request-scope.js";
 import type { Viewer } from "./viewer.js";
 
 export interface ViewerSource {
-  /** The user behind a delegated token: when its sessions were last revoked, and its roles. */
-  findUserForToken(userId: string): Promise<{ tokensValidAfter: Date; directoryRoles: DirectoryRoleName[] } | null>;
+  /** The user behind a delegated token: when its sessions were last revoked, and its roles (read into the request's loaders). */
+  findUserForToken(userId: string, loaders: RequestLoaders): Promise<{ tokensValidAfter: Date; directoryRoles: DirectoryRoleName[] } | null>;
 }
 
 const unauthenticated = (message: string) =>
@@ -13,7 +14,7 @@ const unauthenticated = (message: string) =>
 
 /** Turns an Authorization header (or graphql-ws connectionParams value) into a Viewer. */
 export function createAuthenticator(deps: { tokens: TokenService; source: ViewerSource }) {
-  return async function authenticate(authorization: unknown): Promise<Viewer> {
+  return async function authenticate(authorization: unknown, loaders: RequestLoaders): Promise<Viewer> {
     if (authorization === undefined || authorization === null || authorization === "") return { kind: "anonymous" };
     const match = typeof authorization === "string" ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
     if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
@@ -28,7 +29,7 @@ export function createAuthenticator(deps: { tokens: TokenService; source: Viewer
     if (isAppToken) {
       return { kind: "app", appId: claims.sub!, permissions: new Set(Array.isArray(claims.roles) ? claims.roles.map(String) : []), expiresAtMs: claims.exp! * 1000 };
     }
-    const user = await deps.source.findUserForToken(claims.sub!);
+    const user = await deps.source.findUserForToken(claims.sub!, loaders);
     if (!user) throw unauthenticated("The token's user does not exist");
     const issuedAtMs = typeof claims.iat_ms === "number" ? claims.iat_ms : claims.iat! * 1000;
     if (issuedAtMs < user.tokensValidAfter.getTime()) throw unauthenticated("The bearer token has been revoked");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.js";
 import type { MethodChangeEvent } from "../modules/authentication/method-changes.js";
 import type { OperationEvent } from "../modules/operations/operations.service.js";
-import { createRequestLoaders, type RequestScope } from "../modules/request-scope.js";
+import { createRequestLoaders, type RequestLoaders, type RequestScope } from "../modules/request-scope.js";
 
 /** Live sources behind subscriptions (process-wide services, reached from the context). */
 export interface Feeds {
@@ -18,8 +18,8 @@ export interface GraphQLContext extends RequestScope {
   clientAddress?: string;
 }
 
-export type ContextFactory = (viewer: Viewer, requestId?: string, clientAddress?: string) => GraphQLContext;
+export type ContextFactory = (viewer: Viewer, requestId?: string, clientAddress?: string, loaders?: RequestLoaders) => GraphQLContext;
 
 export function createContextFactory(feeds: Feeds): ContextFactory {
-  return (viewer, requestId = randomUUID(), clientAddress) => ({ viewer, loaders: createRequestLoaders(), requestId, feeds, clientAddress });
+  return (viewer, requestId = randomUUID(), clientAddress, loaders = createRequestLoaders()) => ({ viewer, loaders, requestId, feeds, clientAddress });
 }

@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
+import { createRequestLoaders } from "../modules/request-scope.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ContextFactory, GraphQLContext } from "./context.js";
 import { assertWithinLimits, documentBoundsRule, type OperationLimits } from "./operation-limits.js";
@@ -63,7 +64,9 @@ export function createOperationGate(deps: {
   const parseOptions = { maxTokens: limits.maxTokens };
 
   async function contextFor(caller: Caller): Promise<GraphQLContext> {
-    return createContext(await authenticate(caller.authorization), caller.requestId, caller.clientAddress);
+    // The caller is read into the request's loaders, where the operation finds it again.
+    const loaders = createRequestLoaders();
+    return createContext(await authenticate(caller.authorization, loaders), caller.requestId, caller.clientAddress, loaders);
   }
 
   const limitsPlugin: ApolloServerPlugin<GraphQLContext> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UsersWithMethodsDocument } from "../generated/graphql.js";
+import { OwnMethodsHotPathDocument, UserPageMethodIdsDocument, UsersWithMethodsDocument } from "../generated/graphql.js";
 import { startStatementCounter, type StatementCounter } from "../kit/statement-counter.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
 
@@ -58,5 +58,33 @@ describe("relation reads are batched (DataLoader)", () => {
     const withPhones = large.res.data!.users.nodes.filter((u) => u.authentication.methods.length === 3);
     expect(withPhones.length).toBeGreaterThan(90);
     expect(withPhones[0]!.authentication.methods[0]).toMatchObject({ phoneType: "mobile" });
+  });
+
+  // The fewest statements of three runs of a document (see statementsFor).
+  const fewestStatements = async (run: () => Promise<{ errors?: unknown }>) => {
+    const counts = [];
+    for (let i = 0; i < 3; i++) {
+      counter.reset();
+      const res = await run();
+      counts.push(counter.count());
+      expect(res.errors).toBeUndefined();
+    }
+    return Math.min(...counts);
+  };
+
+  it("reads a page of users' method ids in at most 3 statements, whatever the page size (caller included)", async () => {
+    const ten = await fewestStatements(() => server.execute(UserPageMethodIdsDocument, { first: 10 }, { token }));
+    const hundred = await fewestStatements(() => server.execute(UserPageMethodIdsDocument, { first: 100 }, { token }));
+    expect(hundred).toBe(ten);
+    expect(hundred).toBeLessThanOrEqual(3);
+  });
+
+  it("answers the caller's own methods and their SMS sign-in states in at most 3 statements (who calls, their phones, the SMS policy)", async () => {
+    const avery = await server.tokenFor("avery.howard@wingtiptoysonline.com", ["UserAuthenticationMethod.Read"]);
+    await owner.app.database.prisma.phoneMethod.create({ data: { userId: await owner.userId("avery.howard@wingtiptoysonline.com"), phoneType: "mobile", phoneNumber: "+12065550100", smsSignInEnabled: true } });
+    const res = await server.execute(OwnMethodsHotPathDocument, undefined, { token: avery });
+    expect(res.data!.me.authentication.methods).toHaveLength(2);
+    const used = await fewestStatements(() => server.execute(OwnMethodsHotPathDocument, undefined, { token: avery }));
+    expect(used).toBeLessThanOrEqual(3);
   });
 });

@@ -11,11 +11,16 @@ export interface StoredTarget {
 /** Storage of the authentication methods policy (one configuration per method). */
 export function createPolicyRepository(prisma: Prisma) {
   return {
-    findSmsConfiguration: () =>
-      prisma.authenticationMethodConfiguration.findUnique({
-        where: { id: SMS_CONFIGURATION_ID },
-        include: { targets: { orderBy: [{ targetType: "asc" }, { targetId: "asc" }] } },
-      }),
+    /** The SMS configuration and its targets, in one statement (read by every request that shows an SMS sign-in state). */
+    findSmsConfiguration: async (): Promise<{ enabled: boolean; targets: StoredTarget[] } | null> => {
+      const rows = await prisma.$queryRaw<{ enabled: boolean; targets: StoredTarget[] }[]>`
+        SELECT c."enabled",
+          COALESCE((SELECT json_agg(json_build_object('targetType', t."targetType", 'targetId', t."targetId", 'isUsableForSignIn', t."isUsableForSignIn")
+                                    ORDER BY t."targetType", t."targetId")
+                    FROM "AuthenticationMethodTarget" t WHERE t."configurationId" = c."id"), '[]'::json) AS "targets"
+        FROM "AuthenticationMethodConfiguration" c WHERE c."id" = ${SMS_CONFIGURATION_ID}`;
+      return rows[0] ?? null;
+    },
 
     replaceSmsConfiguration: (enabled: boolean, targets: StoredTarget[]) =>
       prisma.$transaction([

@@ -53,8 +53,11 @@ export function createPolicyService(deps: {
   }
 
   async function isSignInAllowed(scope: RequestScope, userId: string): Promise<boolean> {
-    const [policy, roles] = await Promise.all([loaders(scope).smsPolicy.load("sms"), securityRoles.securityRoleIdsOf(scope, userId)]);
-    return allowsSignIn(policy, userId, roles);
+    const policy = await loaders(scope).smsPolicy.load("sms");
+    // The user's security roles are read only when the policy's answer depends on them.
+    if (allowsSignIn(policy, userId, [])) return true;
+    if (policy.state !== "enabled" || !policy.includeTargets.some((t) => t.isUsableForSignIn && t.targetType !== "user" && t.id !== ALL_USERS)) return false;
+    return allowsSignIn(policy, userId, await securityRoles.securityRoleIdsOf(scope, userId));
   }
 
   async function getPolicy(scope: RequestScope): Promise<SmsPolicy> {

@@ -19,9 +19,9 @@ import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import { isUuid } from "../../lib/uuid.js";
-import type { RequestScope } from "../request-scope.js";
+import type { RequestLoaders, RequestScope } from "../request-scope.js";
 import type { CreateUserInput } from "./user.input.js";
-import type { UserRecord, UsersRepository } from "./users.repository.js";
+import type { UserRecord, UsersRepository, UserWithRoles } from "./users.repository.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
@@ -52,25 +52,35 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   /** Live sessions (graphql-ws) holding the user's old access end on every instance. */
   const accessChanged = (userId: string, change: "deleted" | "directoryRolesChanged") => events.publish("userAccessChanged", { userId, change });
 
-  const createLoaders = () => ({
-    userById: new DataLoader<string, UserRecord | null>(async (ids) => {
-      const rows = await repo.findUsersByIds(ids.filter((id) => isUuid(id)));
-      const byId = new Map(rows.map((u) => [u.id, u]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    directoryRolesByUserId: new DataLoader<string, DirectoryRoleName[]>(async (ids) => {
+  // A user is read with its roles in one statement, and each fills both loaders.
+  const createLoaders = () => {
+    const directoryRolesByUserId = new DataLoader<string, DirectoryRoleName[]>(async (ids) => {
       const rows = await repo.findDirectoryRolesByUserIds(ids);
       return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.role));
-    }),
-  });
-  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
+    });
+    const remember = (user: UserWithRoles) => {
+      directoryRolesByUserId.clear(user.id).prime(user.id, user.directoryRoles);
+      return user;
+    };
+    const userById = new DataLoader<string, UserWithRoles | null>(async (ids) => {
+      const rows = await repo.findUsersWithRolesByIds(ids.filter((id) => isUuid(id)));
+      const byId = new Map(rows.map((u) => [u.id, remember(u)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return { userById, directoryRolesByUserId, remember: (user: UserWithRoles) => userById.clear(user.id).prime(user.id, remember(user)) };
+  };
+  const loaders = (scope: RequestLoaders | RequestScope) => ("loaders" in scope ? scope.loaders : scope).get(createLoaders);
+  const forget = (scope: RequestScope, userId: string) => {
+    loaders(scope).userById.clear(userId);
+    loaders(scope).directoryRolesByUserId.clear(userId);
+  };
 
   async function findUser(scope: RequestScope, ref: string): Promise<UserRecord | null> {
     const trimmed = ref.trim();
     if (isUuid(trimmed)) return loaders(scope).userById.load(trimmed.toLowerCase());
     if (!trimmed.includes("@")) return null;
-    const user = await repo.findUserByPrincipalName(trimmed);
-    if (user) loaders(scope).userById.prime(user.id, user);
+    const user = await repo.findUserWithRolesByPrincipalName(trimmed);
+    if (user) loaders(scope).remember(user);
     return user;
   }
 
@@ -120,12 +130,12 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     }
     const search = args.search?.trim() || undefined;
     if (search && search.length > 256) throw badInput("search is too long", { field: "search" });
-    const rows = await repo.listUsersAfter({
+    const rows = await repo.listUsersWithRolesAfter({
       afterPrincipalName: args.after ? decodeCursor(args.after) : undefined,
       search,
       take: args.first + 1,
     });
-    for (const u of rows) loaders(scope).userById.prime(u.id, u);
+    for (const u of rows) loaders(scope).remember(u);
     return { users: rows.slice(0, args.first), hasNextPage: rows.length > args.first };
   }
 
@@ -196,7 +206,7 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     requireDirectoryAdmin(scope);
     const user = await findExisting(scope, ref);
     await repo.addDirectoryRole(user.id, role);
-    loaders(scope).directoryRolesByUserId.clear(user.id);
+    forget(scope, user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
@@ -205,17 +215,19 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
     await keepingAGlobalAdministrator(user, role === "GLOBAL_ADMINISTRATOR", () => repo.removeDirectoryRole(user.id, role));
-    loaders(scope).directoryRolesByUserId.clear(user.id);
+    forget(scope, user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
   }
 
-  /** What authenticating a delegated token needs about its user, in one statement. */
+  /**
+   * What authenticating a delegated token needs about its user: one statement, through the
+   * request's loaders, so that the rest of the request finds the caller and its roles there.
+   */
   const viewerSource: ViewerSource = {
-    async findUserForToken(userId) {
+    async findUserForToken(userId, requestLoaders) {
       if (!isUuid(userId)) return null;
-      const user = await repo.findUserWithDirectoryRoles(userId);
-      return user && { tokensValidAfter: user.tokensValidAfter, directoryRoles: user.directoryRoles.map((r) => r.role) };
+      return loaders(requestLoaders).userById.load(userId.toLowerCase());
     },
   };
 
