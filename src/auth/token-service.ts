@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../lib/clock.js";
@@ -36,7 +37,8 @@ export interface TokenServiceOptions {
 
 /** Signs (HS256, dev) and verifies (HS256 or a JWKS) bearer tokens: signature, exp, nbf, iss, aud. */
 export function createTokenService(options: TokenServiceOptions): TokenService {
-  const secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+  // A KeyObject made once: given bytes, jose imports the key again on every sign and verify.
+  const secret = options.secret ? createSecretKey(Buffer.from(options.secret, "utf8")) : undefined;
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 
   return {

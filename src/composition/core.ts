@@ -21,7 +21,7 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
   const clock = options.clock ?? systemClock;
   const needsLocalSecrets = !config.jwt.secret && !config.jwt.jwksUrl;
   const local = needsLocalSecrets || !config.encryptionKey ? await loadOrCreateLocalSecrets(config.dataDir) : undefined;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   const hasher = createPasswordHasher(config.passwordHashing);
   const tokens = createTokenService({
     secret: config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : local!.jwtSecret),

@@ -17,6 +17,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  /** Connections this process keeps to PostgreSQL (each instance; the embedded server allows 200 in all). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
   DATA_DIR: z.string().default("./.data"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_JWKS_URL: z.url().optional(),
@@ -76,6 +78,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  databasePoolSize: number;
   dataDir: string;
   jwt: {
     secret?: string;
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     jwt: {
       secret: e.JWT_SECRET,
