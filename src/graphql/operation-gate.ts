@@ -42,6 +42,8 @@ const withCode = (error: GraphQLError, code: string) =>
     extensions: { ...error.extensions, code },
   });
 
+const DOCUMENT_CACHE_ENTRIES = 1000;
+
 /**
  * The one path every GraphQL operation takes, whichever transport carries it: authenticate the
  * caller as they are now, parse within a token budget, validate (the standard rules, document
@@ -79,6 +81,30 @@ export function createOperationGate(deps: {
     },
   };
 
+  // Parsing and validating depend on the text alone: a thousand subscribers sending one document
+  // share one AST (memory) and the work is done once (CPU). Least recently used entries go first.
+  const documents = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  function checkedDocument(query: string): { document: DocumentNode } | { errors: GraphQLError[] } {
+    const cached = documents.get(query);
+    if (cached) {
+      documents.delete(query);
+      documents.set(query, cached);
+      return cached;
+    }
+    let checked: { document: DocumentNode } | { errors: GraphQLError[] };
+    try {
+      const document = parse(query, parseOptions);
+      const validationErrors = validate(schema, document, [...specifiedRules, ...validationRules]);
+      checked = validationErrors.length ? { errors: validationErrors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")) } : { document };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      checked = { errors: [withCode(error, "GRAPHQL_PARSE_FAILED")] };
+    }
+    documents.set(query, checked);
+    if (documents.size > DOCUMENT_CACHE_ENTRIES) documents.delete(documents.keys().next().value!);
+    return checked;
+  }
+
   async function prepare(request: { query?: unknown; variables?: unknown; operationName?: unknown }, caller: Caller): Promise<PreparedOperation> {
     const fail = (errors: GraphQLError[], unauthenticated = false): PreparedOperation => ({ errors, unauthenticated });
 
@@ -96,16 +122,9 @@ export function createOperationGate(deps: {
     if (variables !== undefined && variables !== null && !isObject(variables)) return fail([new GraphQLError("`variables` must be an object", { extensions: { code: "BAD_REQUEST" } })]);
     if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail([new GraphQLError("`operationName` must be a string", { extensions: { code: "BAD_REQUEST" } })]);
 
-    let document: DocumentNode;
-    try {
-      document = parse(query, parseOptions);
-    } catch (error) {
-      if (error instanceof GraphQLError) return fail([withCode(error, "GRAPHQL_PARSE_FAILED")]);
-      throw error;
-    }
-
-    const validationErrors = validate(schema, document, [...specifiedRules, ...validationRules]);
-    if (validationErrors.length) return fail(validationErrors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")));
+    const checked = checkedDocument(query);
+    if ("errors" in checked) return fail(checked.errors);
+    const { document } = checked;
 
     const operation = getOperationAST(document, (operationName as string | null | undefined) ?? undefined);
     if (!operation) {

@@ -62,7 +62,8 @@ export async function startServer(deps: {
   const webSocket = createGraphQLWebSocketServer({
     httpServer,
     gate,
-    subscribe: createSharedSubscribe(new Set(["operationStatusChanged"])),
+    // Root fields whose result depends on the event alone (permission is checked on subscribe).
+    subscribe: createSharedSubscribe(new Set(["operationStatusChanged", "authenticationMethodsChanged"])),
     liveSessions,
     caps: { ...config.webSocket, maxMessageBytes: config.requestMaxBytes },
     clientAddressOf: (request) => proxyAddr(request, trustedProxy),
