@@ -16,7 +16,7 @@ import {
   ResetPasswordDocument,
 } from "../generated/graphql.js";
 import { startChildServer, type ChildServer } from "../kit/child-server.js";
-import { createGraphQLClient } from "../kit/graphql-client.js";
+import { codesOf, createGraphQLClient } from "../kit/graphql-client.js";
 import { connectWs, connectWsRecordingClose, executeWs, subscribe } from "../kit/subscriptions.js";
 import { createTestDatabase } from "../kit/test-server.js";
 
@@ -134,5 +134,50 @@ describe(`two server processes on one database (${adminUrl ? "postgresql" : "emb
 
     expect((await onA.request(`mutation($id: ID!) { deleteUser(id: $id) }`, { id }, { token: app })).errors).toBeUndefined();
     expect((await socketOnB.closed).code).toBe(4401);
+  });
+
+  it("a role change, a deletion and a password reset on server A hold on server B within 100 ms", async () => {
+    const app = (await tokens.issue({ subject: "multi-instance-app", app: true, roles: ["User.ReadWrite.All", "RoleManagement.ReadWrite.Directory"] })).token;
+    const onA = createGraphQLClient(a.url);
+    const onB = createGraphQLClient(b.url);
+    const admin = token;
+    const created = await onA.request(`mutation { createUser(input: { userPrincipalName: "helpdesk.b@wingtiptoysonline.com" }) { id } }`, {}, { token: app });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createUser.id as string;
+    const granted = await onA.request(`mutation($id: ID!) { assignDirectoryRole(userId: $id, role: AUTHENTICATION_ADMINISTRATOR) { id } }`, { id }, { token: admin });
+    expect(granted.errors).toBeUndefined();
+    const helpdesk = (await tokens.issue({ subject: id, scopes: ["UserAuthenticationMethod.Read.All"] })).token;
+    const readAvery = () => onB.request(`{ user(id: "avery.howard@wingtiptoysonline.com") { authentication { methods { id } } } }`, {}, { token: helpdesk });
+    // B answers (and would cache, if it cached callers) before the change.
+    for (let i = 0; i < 3; i++) expect((await readAvery()).errors).toBeUndefined();
+
+    const removed = await onA.request(`mutation($id: ID!) { removeDirectoryRole(userId: $id, role: AUTHENTICATION_ADMINISTRATOR) { id } }`, { id }, { token: admin });
+    expect(removed.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(codesOf(await readAvery())).toEqual(["FORBIDDEN"]);
+
+    const own = () => onB.request(`{ me { id } }`, {}, { token: helpdesk });
+    expect((await own()).errors).toBeUndefined();
+    expect((await onA.request(`mutation($id: ID!) { deleteUser(id: $id) }`, { id }, { token: app })).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(codesOf(await own())).toEqual(["UNAUTHENTICATED"]);
+
+    // A password reset revokes the user's tokens everywhere.
+    const [authadmin] = await (async () => {
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT id FROM "User" WHERE "userPrincipalName" = 'authadmin@wingtiptoysonline.com'`)).rows as { id: string }[];
+      } finally {
+        await client.end();
+      }
+    })();
+    const authadminToken = (await tokens.issue({ subject: authadmin!.id, scopes: ["UserAuthenticationMethod.Read"] })).token;
+    const authadminMe = () => onB.request(`{ me { id } }`, {}, { token: authadminToken });
+    expect((await authadminMe()).errors).toBeUndefined();
+    const reset = await onA.execute(ResetPasswordDocument, { userId: "authadmin@wingtiptoysonline.com", id: PASSWORD_ID, newPassword: "Revoked-everywhere-0" }, { token: admin });
+    await subscribe(connectWs(a.url, admin), OperationStatusChangedDocument, { operationId: reset.data!.resetPassword.operation.id }).done;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(codesOf(await authadminMe())).toEqual(["UNAUTHENTICATED"]);
   });
 });
