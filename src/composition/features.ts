@@ -33,14 +33,14 @@ export interface FeatureOptions {
 export function createFeatures(core: Core, deps: { config: Config; events: EventBus } & FeatureOptions) {
   const { config, events } = deps;
   const { clock, logger, hasher, tokens, encryptionKey } = core;
-  const { prisma } = core.database;
+  const { prisma, sql } = core.database;
 
   const { rateLimiter, sweeps: rateLimitSweeps } = rateLimitsFeature.create({ prisma, clock });
-  const { users } = usersFeature.create({ prisma, hasher, clock, events });
+  const { users } = usersFeature.create({ prisma, sql, hasher, clock, events });
   const { gateways, smsOutbox, closeConnectors } = smsGatewaysFeature.create({ prisma, encryptionKey, sms: config.sms, clock, logger });
   const { settings, destinationPolicy } = directorySettingsFeature.create({ prisma, users, gateways, rateLimiter, logger });
-  const { policy } = policyFeature.create({ prisma, users, settings });
-  const { phones } = phoneMethodsFeature.create({ prisma, users, policy, events });
+  const { policy } = policyFeature.create({ prisma, sql, users, settings });
+  const { phones } = phoneMethodsFeature.create({ prisma, sql, users, policy, events });
   const { operations } = operationsFeature.create({ prisma, users, events, clock });
   const { followMethodChanges } = authenticationFeature.create({ users, events });
   const { resets, resetWorker } = passwordMethodsFeature.create({ operations, users, hasher, encryptionKey, clock, events, logger, workerOptions: deps.workerOptions });

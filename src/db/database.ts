@@ -3,11 +3,14 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { openEmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations } from "./migrations.js";
+import { createSql, type Sql } from "./sql.js";
 
 export type Prisma = PrismaClient;
 
 export interface Database {
   prisma: PrismaClient;
+  /** The hot path's reads, in plain SQL on the same pool (see sql.ts). */
+  sql: Sql;
   /** `embedded`: the PostgreSQL server under DATA_DIR that we run; `postgresql`: DATABASE_URL. */
   kind: "embedded" | "postgresql";
   connectionString: string;
@@ -47,6 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   return {
     prisma,
+    sql: createSql(pool),
     kind: embedded ? "embedded" : "postgresql",
     connectionString,
     async isReady() {

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql } from "../../db/sql.js";
 import type { EventBus } from "../../events/event-bus.js";
 import type { PolicyService } from "../policy/policy.service.js";
 import type { UsersService } from "../users/users.service.js";
@@ -11,7 +12,7 @@ import { createPhoneMethodsService } from "./phone-methods.service.js";
 export const phoneMethodsFeature = {
   resolvers: [PhoneMethodsResolver],
   argumentSchemas: phoneMethodsArgs,
-  create(deps: { prisma: Prisma; users: UsersService; policy: PolicyService; events: EventBus }) {
-    return { phones: createPhoneMethodsService({ repo: createPhoneMethodsRepository(deps.prisma), users: deps.users, policy: deps.policy, events: deps.events }) };
+  create(deps: { prisma: Prisma; sql: Sql; users: UsersService; policy: PolicyService; events: EventBus }) {
+    return { phones: createPhoneMethodsService({ repo: createPhoneMethodsRepository(deps.prisma, deps.sql), users: deps.users, policy: deps.policy, events: deps.events }) };
   },
 };

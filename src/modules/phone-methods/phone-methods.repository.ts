@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql } from "../../db/sql.js";
 import type { PhoneMethod } from "../../generated/prisma/client.js";
 import type { PhoneType } from "../../generated/prisma/enums.js";
 
@@ -10,10 +11,14 @@ export const byPhoneTypeOrder = (a: { phoneType: PhoneType }, b: { phoneType: Ph
   TYPE_ORDER[a.phoneType] - TYPE_ORDER[b.phoneType];
 
 /** Storage of phone authentication methods; SMS sign-in numbers are unique by a partial index. */
-export function createPhoneMethodsRepository(prisma: Prisma) {
+const PHONES_BY_USER_IDS = `SELECT "userId", "phoneType"::text AS "phoneType", "phoneNumber", "smsSignInEnabled", "createdAt", "updatedAt"
+  FROM "PhoneMethod" WHERE "userId" = ANY($1::uuid[])`;
+
+export function createPhoneMethodsRepository(prisma: Prisma, sql: Sql) {
   return {
+    /** Read by every request that shows methods (hot path: plain SQL). */
     findPhoneMethodsByUserIds: async (userIds: readonly string[]) =>
-      (await prisma.phoneMethod.findMany({ where: { userId: { in: [...userIds] } } })).sort(byPhoneTypeOrder),
+      (await sql.query<PhoneMethodRecord>(PHONES_BY_USER_IDS, [userIds])).sort(byPhoneTypeOrder),
 
     findSmsSignInOwnersByNumbers: (numbers: readonly string[]) =>
       prisma.phoneMethod.findMany({

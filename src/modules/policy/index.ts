@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql } from "../../db/sql.js";
 import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
 import type { UsersService } from "../users/users.service.js";
 import { policyArgs } from "./policy.args.js";
@@ -10,7 +11,7 @@ import { createPolicyService } from "./policy.service.js";
 export const policyFeature = {
   resolvers: [PolicyResolver],
   argumentSchemas: policyArgs,
-  create(deps: { prisma: Prisma; users: UsersService; settings: DirectorySettingsService }) {
-    return { policy: createPolicyService({ repo: createPolicyRepository(deps.prisma), users: deps.users, securityRoles: deps.settings }) };
+  create(deps: { prisma: Prisma; sql: Sql; users: UsersService; settings: DirectorySettingsService }) {
+    return { policy: createPolicyService({ repo: createPolicyRepository(deps.prisma, deps.sql), users: deps.users, securityRoles: deps.settings }) };
   },
 };

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql } from "../../db/sql.js";
 
 export const SMS_CONFIGURATION_ID = "sms";
 
@@ -9,18 +10,17 @@ export interface StoredTarget {
 }
 
 /** Storage of the authentication methods policy (one configuration per method). */
-export function createPolicyRepository(prisma: Prisma) {
+const SMS_CONFIGURATION = `SELECT c."enabled",
+    COALESCE((SELECT json_agg(json_build_object('targetType', t."targetType", 'targetId', t."targetId", 'isUsableForSignIn', t."isUsableForSignIn")
+                              ORDER BY t."targetType", t."targetId")
+              FROM "AuthenticationMethodTarget" t WHERE t."configurationId" = c."id"), '[]'::json) AS "targets"
+  FROM "AuthenticationMethodConfiguration" c WHERE c."id" = $1`;
+
+export function createPolicyRepository(prisma: Prisma, sql: Sql) {
   return {
     /** The SMS configuration and its targets, in one statement (read by every request that shows an SMS sign-in state). */
-    findSmsConfiguration: async (): Promise<{ enabled: boolean; targets: StoredTarget[] } | null> => {
-      const rows = await prisma.$queryRaw<{ enabled: boolean; targets: StoredTarget[] }[]>`
-        SELECT c."enabled",
-          COALESCE((SELECT json_agg(json_build_object('targetType', t."targetType", 'targetId', t."targetId", 'isUsableForSignIn', t."isUsableForSignIn")
-                                    ORDER BY t."targetType", t."targetId")
-                    FROM "AuthenticationMethodTarget" t WHERE t."configurationId" = c."id"), '[]'::json) AS "targets"
-        FROM "AuthenticationMethodConfiguration" c WHERE c."id" = ${SMS_CONFIGURATION_ID}`;
-      return rows[0] ?? null;
-    },
+    findSmsConfiguration: async (): Promise<{ enabled: boolean; targets: StoredTarget[] } | null> =>
+      (await sql.query<{ enabled: boolean; targets: StoredTarget[] }>(SMS_CONFIGURATION, [SMS_CONFIGURATION_ID]))[0] ?? null,
 
     replaceSmsConfiguration: (enabled: boolean, targets: StoredTarget[]) =>
       prisma.$transaction([

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql } from "../../db/sql.js";
 import type { EventBus } from "../../events/event-bus.js";
 import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
@@ -11,7 +12,7 @@ import { createUsersService } from "./users.service.js";
 export const usersFeature = {
   resolvers: [UsersResolver],
   argumentSchemas: usersArgs,
-  create(deps: { prisma: Prisma; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
-    return { users: createUsersService({ repo: createUsersRepository(deps.prisma), hasher: deps.hasher, clock: deps.clock, events: deps.events }) };
+  create(deps: { prisma: Prisma; sql: Sql; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
+    return { users: createUsersService({ repo: createUsersRepository(deps.prisma, deps.sql), hasher: deps.hasher, clock: deps.clock, events: deps.events }) };
   },
 };

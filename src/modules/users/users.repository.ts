@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import type { Sql as SqlReads } from "../../db/sql.js";
 import type { DirectoryRoleName } from "../../generated/prisma/enums.js";
 import { Prisma as Sql, type User } from "../../generated/prisma/client.js";
 
@@ -6,18 +7,20 @@ export type UserRecord = User;
 /** A user with its directory roles, read in one statement (the hot path: every request's caller). */
 export type UserWithRoles = UserRecord & { directoryRoles: DirectoryRoleName[] };
 
-const USER_WITH_ROLES = Sql.sql`u."id", u."userPrincipalName", u."displayName", u."passwordHash", u."passwordChangedAt",
+const USER_WITH_ROLES_TEXT = `u."id", u."userPrincipalName", u."displayName", u."passwordHash", u."passwordChangedAt",
   u."tokensValidAfter", u."createdAt",
   ARRAY(SELECT r."role"::text FROM "DirectoryRoleAssignment" r WHERE r."userId" = u."id" ORDER BY r."role") AS "directoryRoles"`;
+const USER_WITH_ROLES = Sql.raw(USER_WITH_ROLES_TEXT);
+const USERS_WITH_ROLES_BY_IDS = `SELECT ${USER_WITH_ROLES_TEXT} FROM "User" u WHERE u."id" = ANY($1::uuid[])`;
 
 /** `text` as a LIKE pattern that matches it literally anywhere (no wildcards of the caller's). */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Storage of users and their directory roles. */
-export function createUsersRepository(prisma: Prisma) {
+export function createUsersRepository(prisma: Prisma, sql: SqlReads) {
   return {
-    findUsersWithRolesByIds: (ids: readonly string[]) =>
-      prisma.$queryRaw<UserWithRoles[]>`SELECT ${USER_WITH_ROLES} FROM "User" u WHERE u."id" = ANY(${[...ids]}::uuid[])`,
+    /** Every authenticated request's caller (hot path: plain SQL). */
+    findUsersWithRolesByIds: (ids: readonly string[]) => sql.query<UserWithRoles>(USERS_WITH_ROLES_BY_IDS, [ids]),
 
     findUserById: (id: string) => prisma.user.findUnique({ where: { id } }),
 
