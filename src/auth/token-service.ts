@@ -1,4 +1,4 @@
-import { createSecretKey } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../lib/clock.js";
@@ -35,10 +35,17 @@ export interface TokenServiceOptions {
   clock: Clock;
 }
 
+const VERIFIED_TOKENS = 10_000;
+const MAX_CACHED_TOKEN_LENGTH = 4096;
+
 /** Signs (HS256, dev) and verifies (HS256 or a JWKS) bearer tokens: signature, exp, nbf, iss, aud. */
 export function createTokenService(options: TokenServiceOptions): TokenService {
-  // A KeyObject made once: given bytes, jose imports the key again on every sign and verify.
-  const secret = options.secret ? createSecretKey(Buffer.from(options.secret, "utf8")) : undefined;
+  // A CryptoKey made once: given bytes or a KeyObject, jose imports the key on every sign and verify.
+  const secret = options.secret
+    ? webcrypto.subtle.importKey("raw", Buffer.from(options.secret, "utf8"), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
+    : undefined;
+  /** Tokens verified before, least recently used first. */
+  const verified = new Map<string, AccessTokenClaims>();
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 
   return {
@@ -63,18 +70,39 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         .setNotBefore(iat)
         .setExpirationTime(iat + ttl)
         .setJti(randomUUID())
-        .sign(secret);
+        .sign(await secret);
       return { token, expiresIn: ttl };
     },
     async verify(token) {
-      const verifyOptions = {
-        issuer: options.issuer,
-        audience: options.audience,
-        currentDate: options.clock.now(),
-        requiredClaims: ["sub", "exp", "iat"],
-      };
-      if (jwks) return (await jwtVerify(token, jwks, verifyOptions)).payload as AccessTokenClaims;
-      return (await jwtVerify(token, secret!, { ...verifyOptions, algorithms: ["HS256"] })).payload as AccessTokenClaims;
+      // A token's signature and fixed claims can't change: one verified before is only checked
+      // for time again. (Revocation is the authenticator's: it reads the user every time.)
+      const known = verified.get(token);
+      if (known) {
+        const nowSeconds = options.clock.now().getTime() / 1000;
+        if (known.exp! > nowSeconds && (known.nbf ?? 0) <= nowSeconds) {
+          verified.delete(token);
+          verified.set(token, known);
+          return known;
+        }
+        verified.delete(token);
+      }
+      const claims = await verifySignatureAndClaims(token);
+      if (token.length <= MAX_CACHED_TOKEN_LENGTH) {
+        verified.set(token, claims);
+        if (verified.size > VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+      }
+      return claims;
     },
   };
+
+  async function verifySignatureAndClaims(token: string): Promise<AccessTokenClaims> {
+    const verifyOptions = {
+      issuer: options.issuer,
+      audience: options.audience,
+      currentDate: options.clock.now(),
+      requiredClaims: ["sub", "exp", "iat"],
+    };
+    if (jwks) return (await jwtVerify(token, jwks, verifyOptions)).payload as AccessTokenClaims;
+    return (await jwtVerify(token, await secret!, { ...verifyOptions, algorithms: ["HS256"] })).payload as AccessTokenClaims;
+  }
 }

@@ -90,6 +90,18 @@ describe("bearer tokens", () => {
   });
 
   describe("refused with UNAUTHENTICATED", () => {
+    it("a token accepted before, once it has expired (verified tokens are remembered, never past their exp)", async () => {
+      const id = await server.userId("avery.howard@wingtiptoysonline.com");
+      const { token } = await server.app.tokens.issue({ subject: id, scopes: ["UserAuthenticationMethod.Read"], ttlSeconds: 60 });
+      for (let i = 0; i < 2; i++) expect((await server.execute(MeDocument, undefined, { token })).errors).toBeUndefined();
+      server.clock.advance(61_000);
+      try {
+        expectUnauthenticated(await server.execute(MeDocument, undefined, { token }));
+      } finally {
+        server.clock.advance(-61_000);
+      }
+    });
+
     it("a request without a token asking for `me`", async () => {
       const res = await server.execute(MeDocument);
       expect(codesOf(res)).toEqual(["UNAUTHENTICATED"]);
