@@ -26,8 +26,20 @@ export function normalisePhoneNumber(raw: string): NormalisedPhoneNumber {
   return { e164, stored: parsed.ext ? `${e164}x${parsed.ext}` : e164 };
 }
 
-/** Graph's display form: `+{country code} {national number}[x{extension}]`. */
+const displayed = new Map<string, string>();
+
+/** Graph's display form: `+{country code} {national number}[x{extension}]` (remembered: every read shows numbers). */
 export function displayPhoneNumber(stored: string): string {
+  let display = displayed.get(stored);
+  if (display === undefined) {
+    display = formatForDisplay(stored);
+    if (displayed.size >= 10_000) displayed.delete(displayed.keys().next().value!);
+    displayed.set(stored, display);
+  }
+  return display;
+}
+
+function formatForDisplay(stored: string): string {
   const [e164, ext] = stored.split("x");
   const parsed = parsePhoneNumberFromString(e164!);
   if (!parsed) return stored;

@@ -180,4 +180,27 @@ describe(`two server processes on one database (${adminUrl ? "postgresql" : "emb
     await new Promise((r) => setTimeout(r, 100));
     expect(codesOf(await authadminMe())).toEqual(["UNAUTHENTICATED"]);
   });
+
+  it("an SMS policy change on server A holds on server B within 100 ms (B keeps the policy no longer than that)", async () => {
+    const onA = createGraphQLClient(a.url);
+    const onB = createGraphQLClient(b.url);
+    const policyToken = (await tokens.issue({ subject: "multi-instance-policy", app: true, roles: ["Policy.ReadWrite.AuthenticationMethod", "UserAuthenticationMethod.ReadWrite.All"] })).token;
+    const added = await onA.execute(AddPhoneMethodDocument, { userId: "privadmin@wingtiptoysonline.com", input: { phoneNumber: "+1 2065550188", phoneType: "mobile" } }, { token: policyToken });
+    expect(added.errors).toBeUndefined();
+    const stateOnB = async () =>
+      (await onB.request(`{ user(id: "privadmin@wingtiptoysonline.com") { authentication { methods { ... on PhoneAuthenticationMethod { smsSignInState } } } } }`, {}, { token: policyToken })).data.user.authentication.methods
+        .map((m: { smsSignInState?: string }) => m.smsSignInState)
+        .filter(Boolean);
+    const allUsers = (isUsableForSignIn: boolean) => ({ state: "enabled", includeTargets: [{ targetType: "group", id: "all_users", isUsableForSignIn }] });
+    expect(await stateOnB()).toContain("ready");
+    try {
+      const changed = await onA.request(`mutation($input: SmsAuthenticationMethodConfigurationInput!) { updateSmsAuthenticationMethodConfiguration(input: $input) { state } }`, { input: allUsers(false) }, { token: policyToken });
+      expect(changed.errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 110));
+      expect(await stateOnB()).toContain("notAllowedByPolicy");
+      expect(await stateOnB()).not.toContain("ready");
+    } finally {
+      await onA.request(`mutation($input: SmsAuthenticationMethodConfigurationInput!) { updateSmsAuthenticationMethodConfiguration(input: $input) { state } }`, { input: allUsers(true) }, { token: policyToken });
+    }
+  });
 });

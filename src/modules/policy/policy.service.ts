@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import { canManageSettings, canReadPolicy, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, forbidden } from "../../errors/domain-error.js";
 import { isUuid } from "../../lib/uuid.js";
@@ -12,6 +11,8 @@ import { ALL_USERS, type AuthenticationMethodTargetType, type SmsPolicy, type Sm
 const DEFAULT_POLICY: SmsPolicy = { state: "disabled", includeTargets: [] };
 
 /** Listeners told when the policy changed, so methods can be re-evaluated. */
+const POLICY_FRESH_MS = 100;
+
 export type PolicyChangeListener = (before: SmsPolicy, after: SmsPolicy) => Promise<void>;
 
 /** The SMS authentication methods policy: who may use SMS, and who may use it to sign in. */
@@ -34,13 +35,21 @@ export function createPolicyService(deps: {
     };
   }
 
-  const createLoaders = () => ({
-    smsPolicy: new DataLoader<"sms", SmsPolicy>(async (keys) => {
-      const policy = await readPolicy();
-      return keys.map(() => policy);
-    }),
-  });
-  const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
+  // Read by every request that shows an SMS sign-in state: one read serves this process for
+  // POLICY_FRESH_MS, so a change made on another instance holds here within that bound, and a
+  // change made here at once.
+  let shared: { policy: Promise<SmsPolicy>; readAt: number } | undefined;
+  function currentPolicy(): Promise<SmsPolicy> {
+    const now = performance.now();
+    if (!shared || now - shared.readAt > POLICY_FRESH_MS) {
+      const policy = readPolicy();
+      shared = { policy, readAt: now };
+      policy.catch(() => {
+        if (shared?.policy === policy) shared = undefined;
+      });
+    }
+    return shared.policy;
+  }
 
   /** Pure rule: is SMS sign-in allowed for a user with these security roles under this policy? */
   function allowsSignIn(policy: SmsPolicy, userId: string, securityRoleIds: readonly string[]): boolean {
@@ -53,7 +62,7 @@ export function createPolicyService(deps: {
   }
 
   async function isSignInAllowed(scope: RequestScope, userId: string): Promise<boolean> {
-    const policy = await loaders(scope).smsPolicy.load("sms");
+    const policy = await currentPolicy();
     // The user's security roles are read only when the policy's answer depends on them.
     if (allowsSignIn(policy, userId, [])) return true;
     if (policy.state !== "enabled" || !policy.includeTargets.some((t) => t.isUsableForSignIn && t.targetType !== "user" && t.id !== ALL_USERS)) return false;
@@ -63,7 +72,7 @@ export function createPolicyService(deps: {
   async function getPolicy(scope: RequestScope): Promise<SmsPolicy> {
     requireAuthenticated(scope.viewer);
     if (!canReadPolicy(scope.viewer)) throw forbidden("Reading the policy needs an administrator role or Policy.Read.All");
-    return loaders(scope).smsPolicy.load("sms");
+    return currentPolicy();
   }
 
   async function validateTargets(targets: SmsTarget[]): Promise<StoredTarget[]> {
@@ -96,9 +105,9 @@ export function createPolicyService(deps: {
     const stored = await validateTargets(input.includeTargets);
     const before = await readPolicy();
     await repo.replaceSmsConfiguration(input.state === "enabled", stored);
+    shared = undefined;
     const after = await readPolicy();
     for (const listener of listeners) await listener(before, after);
-    loaders(scope).smsPolicy.clearAll();
     return after;
   }
 
