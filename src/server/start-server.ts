@@ -6,6 +6,7 @@ import type { Config } from "../config/config.js";
 import type { EventBus } from "../events/event-bus.js";
 import type { OperationGate } from "../graphql/operation-gate.js";
 import { createSharedSubscribe } from "../graphql/subscription-execution.js";
+import type { GraphQLContext } from "../graphql/context.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../logging/logger.js";
 import { createApolloServer } from "./apollo.js";
@@ -59,11 +60,17 @@ export async function startServer(deps: {
 
   const liveSessions = createLiveSessions(deps.events, deps.clock);
   const trustedProxy = expressApp.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
+  // Root fields whose result depends on the event alone (permission is checked on subscribe).
+  const sharedSubscribe = createSharedSubscribe(new Set(["operationStatusChanged", "authenticationMethodsChanged"]));
   const webSocket = createGraphQLWebSocketServer({
     httpServer,
     gate,
-    // Root fields whose result depends on the event alone (permission is checked on subscribe).
-    subscribe: createSharedSubscribe(new Set(["operationStatusChanged", "authenticationMethodsChanged"])),
+    subscribe: async (args) => {
+      const stream = await sharedSubscribe(args);
+      // What was read to authorise the subscription is not kept for its lifetime (memory per subscriber).
+      (args.contextValue as GraphQLContext).loaders.clear();
+      return stream;
+    },
     liveSessions,
     caps: { ...config.webSocket, maxMessageBytes: config.requestMaxBytes },
     clientAddressOf: (request) => proxyAddr(request, trustedProxy),
