@@ -19,6 +19,9 @@ export function createApolloServer(deps: { schema: GraphQLSchema; gate: Operatio
     // Introspection is refused by the gate's validation rules, the same way on every transport.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Signals are main.ts's: Apollo's own handler (outside NODE_ENV=test) stops Apollo alone and
+    // raises the signal again, which cut the graceful shutdown short and left the database running.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

@@ -168,7 +168,8 @@ describe.runIf(embedded)("the gateway's processes on the embedded database", () 
   it("SIGTERM to the `npm start` process shuts down gracefully and leaves no process behind", async () => {
     const npm = spawn("npm", ["start"], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "test", ...SECRETS },
+      // As deployed: outside NODE_ENV=test, Apollo Server would install signal handlers of its own.
+      env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", ...SECRETS },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
