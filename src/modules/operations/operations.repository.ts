@@ -45,16 +45,16 @@ export function createOperationsRepository(prisma: Prisma) {
       workerId: string,
       change: { status: OperationStatus; statusDetail?: string | null; at: Date; clearPayload?: boolean },
     ): Promise<OperationRecord | null> => {
-      const result = await prisma.operation.updateMany({
-        where: { id, claimedBy: workerId },
-        data: {
-          status: change.status,
-          statusDetail: change.statusDetail ?? null,
-          lastActionAt: change.at,
-          ...(change.clearPayload ? { payload: null, claimedUntil: null } : {}),
-        },
-      });
-      return result.count ? prisma.operation.findUnique({ where: { id } }) : null;
+      // One statement: a reset waits on it twice.
+      const clear = change.clearPayload ?? false;
+      const rows = await prisma.$queryRaw<OperationRecord[]>`
+        UPDATE "Operation" SET "status" = ${change.status}::"OperationStatus", "statusDetail" = ${change.statusDetail ?? null},
+          "lastActionAt" = ${change.at},
+          "payload" = CASE WHEN ${clear}::boolean THEN NULL ELSE "payload" END,
+          "claimedUntil" = CASE WHEN ${clear}::boolean THEN NULL ELSE "claimedUntil" END
+        WHERE id = ${id}::uuid AND "claimedBy" = ${workerId}
+        RETURNING *`;
+      return rows[0] ?? null;
     },
 
     releaseClaim: (id: string, workerId: string) =>

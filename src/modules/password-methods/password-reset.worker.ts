@@ -63,7 +63,9 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "OperationInterrupted");
       return;
     }
-    if (!(await move(op, "running", null))) return;
+    // Marked running while the user is read: the hash, the long part, starts one round trip in.
+    const [running, user] = await Promise.all([move(op, "running", null), users.findUserById(op.userId)]);
+    if (!running) return;
     let password: string;
     try {
       password = (JSON.parse(box.open(op.payload ?? "")) as { password: string }).password;
@@ -71,7 +73,6 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "InternalError");
       return;
     }
-    const user = await users.findUserById(op.userId);
     if (!user) {
       await move(op, "failed", "UserNotFound");
       return;
