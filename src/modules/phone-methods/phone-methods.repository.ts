@@ -11,8 +11,11 @@ export const byPhoneTypeOrder = (a: { phoneType: PhoneType }, b: { phoneType: Ph
   TYPE_ORDER[a.phoneType] - TYPE_ORDER[b.phoneType];
 
 /** Storage of phone authentication methods; SMS sign-in numbers are unique by a partial index. */
-const PHONES_BY_USER_IDS = `SELECT "userId", "phoneType"::text AS "phoneType", "phoneNumber", "smsSignInEnabled", "createdAt", "updatedAt"
-  FROM "PhoneMethod" WHERE "userId" = ANY($1::uuid[])`;
+const PHONES_BY_USER_IDS = {
+  name: "phones-by-user-ids",
+  text: `SELECT "userId", "phoneType"::text AS "phoneType", "phoneNumber", "smsSignInEnabled", "createdAt", "updatedAt"
+    FROM "PhoneMethod" WHERE "userId" = ANY($1::uuid[])`,
+};
 
 export function createPhoneMethodsRepository(prisma: Prisma, sql: Sql) {
   return {

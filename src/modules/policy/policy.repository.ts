@@ -10,11 +10,14 @@ export interface StoredTarget {
 }
 
 /** Storage of the authentication methods policy (one configuration per method). */
-const SMS_CONFIGURATION = `SELECT c."enabled",
+const SMS_CONFIGURATION = {
+  name: "sms-configuration",
+  text: `SELECT c."enabled",
     COALESCE((SELECT json_agg(json_build_object('targetType', t."targetType", 'targetId', t."targetId", 'isUsableForSignIn', t."isUsableForSignIn")
                               ORDER BY t."targetType", t."targetId")
               FROM "AuthenticationMethodTarget" t WHERE t."configurationId" = c."id"), '[]'::json) AS "targets"
-  FROM "AuthenticationMethodConfiguration" c WHERE c."id" = $1`;
+  FROM "AuthenticationMethodConfiguration" c WHERE c."id" = $1`,
+};
 
 export function createPolicyRepository(prisma: Prisma, sql: Sql) {
   return {

@@ -11,7 +11,7 @@ const USER_WITH_ROLES_TEXT = `u."id", u."userPrincipalName", u."displayName", u.
   u."tokensValidAfter", u."createdAt",
   ARRAY(SELECT r."role"::text FROM "DirectoryRoleAssignment" r WHERE r."userId" = u."id" ORDER BY r."role") AS "directoryRoles"`;
 const USER_WITH_ROLES = Sql.raw(USER_WITH_ROLES_TEXT);
-const USERS_WITH_ROLES_BY_IDS = `SELECT ${USER_WITH_ROLES_TEXT} FROM "User" u WHERE u."id" = ANY($1::uuid[])`;
+const USERS_WITH_ROLES_BY_IDS = { name: "users-with-roles-by-ids", text: `SELECT ${USER_WITH_ROLES_TEXT} FROM "User" u WHERE u."id" = ANY($1::uuid[])` };
 
 /** `text` as a LIKE pattern that matches it literally anywhere (no wildcards of the caller's). */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
