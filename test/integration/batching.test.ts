@@ -35,10 +35,13 @@ describe("relation reads are batched (DataLoader)", () => {
   });
 
   // The fewest of three runs: background work (a worker's first claim, housekeeping at start)
-  // shares the pool and may add a statement to one run, never take one away.
+  // shares the pool and may add a statement to one run, never take one away. Each run waits
+  // until the process's shared SMS policy (kept 100 ms) is stale, so every run reads it once.
+  const policyStale = () => new Promise((resolve) => setTimeout(resolve, 150));
   const statementsFor = async (first: number) => {
     const runs = [];
     for (let run = 0; run < 3; run++) {
+      await policyStale();
       counter.reset();
       const res = await server.execute(UsersWithMethodsDocument, { first }, { token });
       const used = counter.count();
@@ -64,6 +67,7 @@ describe("relation reads are batched (DataLoader)", () => {
   const fewestStatements = async (run: () => Promise<{ errors?: unknown }>) => {
     const counts = [];
     for (let i = 0; i < 3; i++) {
+      await policyStale();
       counter.reset();
       const res = await run();
       counts.push(counter.count());
@@ -79,12 +83,12 @@ describe("relation reads are batched (DataLoader)", () => {
     expect(hundred).toBeLessThanOrEqual(3);
   });
 
-  it("answers the caller's own methods and their SMS sign-in states in 2 statements (who calls, their phones; the SMS policy is shared for 100 ms)", async () => {
+  it("answers the caller's own methods and their SMS sign-in states in 3 statements (who calls, their phones, the SMS policy when the process's copy is older than 100 ms)", async () => {
     const avery = await server.tokenFor("avery.howard@wingtiptoysonline.com", ["UserAuthenticationMethod.Read"]);
     await owner.app.database.prisma.phoneMethod.create({ data: { userId: await owner.userId("avery.howard@wingtiptoysonline.com"), phoneType: "mobile", phoneNumber: "+12065550100", smsSignInEnabled: true } });
     const res = await server.execute(OwnMethodsHotPathDocument, undefined, { token: avery });
     expect(res.data!.me.authentication.methods).toHaveLength(2);
     const used = await fewestStatements(() => server.execute(OwnMethodsHotPathDocument, undefined, { token: avery }));
-    expect(used).toBeLessThanOrEqual(2);
+    expect(used).toBeLessThanOrEqual(3);
   });
 });
