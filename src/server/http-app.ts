@@ -11,6 +11,8 @@ import { finalErrorHandler, graphqlRequestErrorHandler } from "./json-errors.js"
 export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; isDraining: () => boolean; isReady: () => Promise<boolean> }): Express {
   const app = express();
   app.disable("x-powered-by");
+  // API answers are not cached by validators: no hashing every response body for an ETag.
+  app.disable("etag");
   app.set("trust proxy", deps.trustProxy);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
