@@ -63,9 +63,6 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "OperationInterrupted");
       return;
     }
-    // Marked running while the user is read: the hash, the long part, starts one round trip in.
-    const [running, user] = await Promise.all([move(op, "running", null), users.findUserById(op.userId)]);
-    if (!running) return;
     let password: string;
     try {
       password = (JSON.parse(box.open(op.payload ?? "")) as { password: string }).password;
@@ -73,6 +70,12 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "InternalError");
       return;
     }
+    // The hash, the long part, starts at once; the operation is marked running and the user read
+    // for the policy check meanwhile. A hash that turns out not to be needed is dropped.
+    const hashing = hasher.hash(password);
+    hashing.catch(() => {});
+    const [running, user] = await Promise.all([move(op, "running", null), users.findUserById(op.userId)]);
+    if (!running) return;
     if (!user) {
       await move(op, "failed", "UserNotFound");
       return;
@@ -81,11 +84,14 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "PasswordPolicyViolation");
       return;
     }
-    const hash = await hasher.hash(password);
+    const hash = await hashing;
     const changedAt = clock.now();
     await users.storePasswordHash(user.id, hash, changedAt);
-    await events.publish("sessionsRevoked", { userId: user.id, revokedBefore: changedAt.toISOString() });
-    const done = await move(op, "succeeded", "ResetSuccess");
+    // At once: the user's sessions end everywhere, and the operation is done.
+    const [, done] = await Promise.all([
+      events.publish("sessionsRevoked", { userId: user.id, revokedBefore: changedAt.toISOString() }),
+      move(op, "succeeded", "ResetSuccess"),
+    ]);
     if (done) {
       await events.publish("authenticationMethodChanged", {
         userId: user.id,
