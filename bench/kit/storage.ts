@@ -2,14 +2,13 @@
 // PostgreSQL the first gateway creates, seeds and starts; its peers adopt it), or, with
 // DATABASE_URL, a database of the bench's own on that server (created, seeded, dropped at the end).
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { connectionStringFor } from "../../src/db/embedded-postgres.js";
+import { createTestDatabase } from "../../test/kit/scratch-database.js";
 import { stopProcess, track } from "./processes.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -36,7 +35,7 @@ export async function openStorage(): Promise<Storage> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return embeddedStorage(dataDir);
 
-  const database = await createDatabase(serverUrl);
+  const database = await createTestDatabase(serverUrl, "authgate_bench");
   const gatewayEnv = { DATA_DIR: dataDir, DATABASE_URL: database.url };
   try {
     // A gateway seeds the demo directory only into an embedded database: `npm run seed` does it here.
@@ -103,24 +102,6 @@ function embeddedStorage(dataDir: string): Storage {
   };
 }
 
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `authgate_bench_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** `npm run seed` (compiled, as `npm run bench` builds it first) on the bench's database. */
 async function runSeed(env: Record<string, string>): Promise<void> {

@@ -2,6 +2,7 @@ import { webcrypto } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../lib/clock.js";
+import { createLruCache } from "../lib/lru-cache.js";
 
 export interface AccessTokenClaims extends JWTPayload {
   /** Space-separated delegated scopes. */
@@ -44,8 +45,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const secret = options.secret
     ? webcrypto.subtle.importKey("raw", Buffer.from(options.secret, "utf8"), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
     : undefined;
-  /** Tokens verified before, least recently used first. */
-  const verified = new Map<string, AccessTokenClaims>();
+  /** Tokens verified before. */
+  const verified = createLruCache<string, AccessTokenClaims>(VERIFIED_TOKENS);
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 
   return {
@@ -79,18 +80,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       const known = verified.get(token);
       if (known) {
         const nowSeconds = options.clock.now().getTime() / 1000;
-        if (known.exp! > nowSeconds && (known.nbf ?? 0) <= nowSeconds) {
-          verified.delete(token);
-          verified.set(token, known);
-          return known;
-        }
+        if (known.exp! > nowSeconds && (known.nbf ?? 0) <= nowSeconds) return known;
         verified.delete(token);
       }
       const claims = await verifySignatureAndClaims(token);
-      if (token.length <= MAX_CACHED_TOKEN_LENGTH) {
-        verified.set(token, claims);
-        if (verified.size > VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
-      }
+      if (token.length <= MAX_CACHED_TOKEN_LENGTH) verified.set(token, claims);
       return claims;
     },
   };

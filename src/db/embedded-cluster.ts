@@ -56,7 +56,7 @@ export async function prepareLayout(dataDir: string): Promise<Layout> {
 
 /** Creates the cluster once, atomically: initdb writes beside it and a rename publishes it. */
 export async function initialiseCluster(layout: Layout): Promise<void> {
-  if (await exists(path.join(layout.pgdata, "PG_VERSION"))) return;
+  if (clusterExists(layout.dataDir)) return;
   const staging = `${layout.pgdata}.init-${process.pid}-${randomBytes(4).toString("hex")}`;
   await mkdir(staging, { mode: 0o700 });
   try {
@@ -99,11 +99,4 @@ export function clusterExists(dataDir: string): boolean {
 export async function logTail(layout: Layout): Promise<string> {
   const log = await readFile(layout.logFile, "utf8").catch(() => "");
   return log.trim().split("\n").slice(-8).join("\n");
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -16,8 +16,6 @@ export { connectionStringFor } from "./embedded-cluster.js";
  */
 export interface EmbeddedPostgres {
   connectionString: string;
-  /** The postmaster's pid (changes if the server had to be started again). */
-  pid(): number;
   /** Closes this process's claim; stops the server if no other client is connected. */
   release(): Promise<void>;
 }
@@ -43,7 +41,6 @@ export async function openEmbeddedPostgres(dataDir: string, options: { applicati
   watchdog.unref();
   return {
     connectionString,
-    pid: () => postmaster,
     async release() {
       if (released) return;
       released = true;

@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
+import { createLruCache } from "../lib/lru-cache.js";
 import { createRequestLoaders } from "../modules/request-scope.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ContextFactory, GraphQLContext } from "./context.js";
@@ -83,14 +84,10 @@ export function createOperationGate(deps: {
 
   // Parsing and validating depend on the text alone: a thousand subscribers sending one document
   // share one AST (memory) and the work is done once (CPU). Least recently used entries go first.
-  const documents = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  const documents = createLruCache<string, { document: DocumentNode } | { errors: GraphQLError[] }>(DOCUMENT_CACHE_ENTRIES);
   function checkedDocument(query: string): { document: DocumentNode } | { errors: GraphQLError[] } {
     const cached = documents.get(query);
-    if (cached) {
-      documents.delete(query);
-      documents.set(query, cached);
-      return cached;
-    }
+    if (cached) return cached;
     let checked: { document: DocumentNode } | { errors: GraphQLError[] };
     try {
       const document = parse(query, parseOptions);
@@ -101,7 +98,6 @@ export function createOperationGate(deps: {
       checked = { errors: [withCode(error, "GRAPHQL_PARSE_FAILED")] };
     }
     documents.set(query, checked);
-    if (documents.size > DOCUMENT_CACHE_ENTRIES) documents.delete(documents.keys().next().value!);
     return checked;
   }
 

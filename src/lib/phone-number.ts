@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { badInput } from "../errors/domain-error.js";
+import { createLruCache } from "./lru-cache.js";
 
 export interface NormalisedPhoneNumber {
   /** Stored form: E.164 plus `x{extension}` when there is one, e.g. `+12065550123x42`. */
@@ -26,14 +27,13 @@ export function normalisePhoneNumber(raw: string): NormalisedPhoneNumber {
   return { e164, stored: parsed.ext ? `${e164}x${parsed.ext}` : e164 };
 }
 
-const displayed = new Map<string, string>();
+const displayed = createLruCache<string, string>(10_000);
 
 /** Graph's display form: `+{country code} {national number}[x{extension}]` (remembered: every read shows numbers). */
 export function displayPhoneNumber(stored: string): string {
   let display = displayed.get(stored);
   if (display === undefined) {
     display = formatForDisplay(stored);
-    if (displayed.size >= 10_000) displayed.delete(displayed.keys().next().value!);
     displayed.set(stored, display);
   }
   return display;

@@ -2,13 +2,14 @@ import "reflect-metadata";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config/config.js";
 import { createOffsetClock, type ManualClock } from "../../src/lib/clock.js";
 import { seedDemoDirectory } from "../../src/seed/demo-directory.js";
 import { createGraphQLClient, type GraphQLClient } from "./graphql-client.js";
+import { createTestDatabase } from "./scratch-database.js";
+
+export { createTestDatabase };
 
 /**
  * Where the suite keeps its data: embedded PGlite by default; with TEST_DATABASE_URL (a
@@ -31,24 +32,6 @@ export interface TestServer extends GraphQLClient {
   stop(): Promise<void>;
 }
 
-export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `authgate_test_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 export interface StartOptions {
   env?: Record<string, string>;
