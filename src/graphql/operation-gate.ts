@@ -43,7 +43,10 @@ const withCode = (error: GraphQLError, code: string) =>
     extensions: { ...error.extensions, code },
   });
 
-const DOCUMENT_CACHE_ENTRIES = 1000;
+// Sized for what is shared (many subscribers sending the same few documents), so that a client
+// sending many large distinct documents can't make it hold much: at most 256 of 4,096 characters.
+const DOCUMENT_CACHE_ENTRIES = 256;
+const MAX_CACHED_DOCUMENT_LENGTH = 4096;
 
 /**
  * The one path every GraphQL operation takes, whichever transport carries it: authenticate the
@@ -83,7 +86,7 @@ export function createOperationGate(deps: {
   };
 
   // Parsing and validating depend on the text alone: a thousand subscribers sending one document
-  // share one AST (memory) and the work is done once (CPU). Least recently used entries go first.
+  // share one AST (memory) and the work is done once (CPU).
   const documents = createLruCache<string, { document: DocumentNode } | { errors: GraphQLError[] }>(DOCUMENT_CACHE_ENTRIES);
   function checkedDocument(query: string): { document: DocumentNode } | { errors: GraphQLError[] } {
     const cached = documents.get(query);
@@ -97,7 +100,7 @@ export function createOperationGate(deps: {
       if (!(error instanceof GraphQLError)) throw error;
       checked = { errors: [withCode(error, "GRAPHQL_PARSE_FAILED")] };
     }
-    documents.set(query, checked);
+    if (query.length <= MAX_CACHED_DOCUMENT_LENGTH) documents.set(query, checked);
     return checked;
   }
 

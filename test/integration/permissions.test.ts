@@ -404,6 +404,20 @@ describe("permissions (spec section 3)", () => {
       expect(res.data.identityStores).toHaveLength(1);
     });
 
+    it("searches userPrincipalName and displayName case-insensitively, with % and _ matched literally", async () => {
+      const t = await server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), scopesFor("Read"));
+      const search = async (text: string) =>
+        ((await server.request("query($s: String) { users(first: 100, search: $s) { nodes { userPrincipalName } } }", { s: text }, { token: t })).data.users.nodes as { userPrincipalName: string }[]).map(
+          (u) => u.userPrincipalName,
+        );
+      expect(await search("AVERY")).toEqual(["avery.howard@wingtiptoysonline.com"]);
+      expect(await search("Avery Howard")).toEqual(["avery.howard@wingtiptoysonline.com"]);
+      // As LIKE patterns these would match every user.
+      expect(await search("%")).toEqual([]);
+      expect(await search("_")).toEqual([]);
+      expect(await search("\\")).toEqual([]);
+    });
+
     const allowed = [
       { who: "an app with User.ReadWrite.All", slug: "app", token: () => server.appToken(["User.ReadWrite.All"]) },
       { who: "a Global Administrator", slug: "ga", token: () => server.tokenFor(callerUpn("GLOBAL_ADMINISTRATOR"), scopesFor("ReadWrite.All")) },
