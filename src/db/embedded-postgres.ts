@@ -90,18 +90,10 @@ async function adoptOrStart(layout: Layout): Promise<{ pid: number; socketDir: s
       await rm(path.join(layout.pgdata, "postmaster.pid"), { force: true });
       await rm(path.join(owner.socketDir, `.s.PGSQL.${owner.port}.lock`), { force: true });
     }
-    if (!started) {
-      started = spawnPostmaster(layout);
-      // If it exits (another process won the race for postmaster.pid), loop and adopt that one.
-      const exitedEarly = await Promise.race([started, sleep(30).then(() => undefined)]);
-      if (exitedEarly !== undefined) {
-        started = undefined;
-        failedStarts++;
-      }
-      continue;
-    }
-    const exit = await Promise.race([started, sleep(30).then(() => undefined)]);
-    if (exit !== undefined) {
+    started ??= spawnPostmaster(layout);
+    // If it exits (another process won the race for postmaster.pid, or it failed), loop: adopt that one or start again.
+    const exited = await Promise.race([started, sleep(30).then(() => undefined)]);
+    if (exited !== undefined) {
       started = undefined;
       failedStarts++;
     }

@@ -58,16 +58,16 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
       const rows = await repo.findDirectoryRolesByUserIds(ids);
       return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.role));
     });
-    const remember = (user: UserWithRoles) => {
+    const rememberRoles = (user: UserWithRoles) => {
       directoryRolesByUserId.clear(user.id).prime(user.id, user.directoryRoles);
       return user;
     };
     const userById = new DataLoader<string, UserWithRoles | null>(async (ids) => {
       const rows = await repo.findUsersWithRolesByIds(ids.filter((id) => isUuid(id)));
-      const byId = new Map(rows.map((u) => [u.id, remember(u)]));
+      const byId = new Map(rows.map((u) => [u.id, rememberRoles(u)]));
       return ids.map((id) => byId.get(id) ?? null);
     });
-    return { userById, directoryRolesByUserId, remember: (user: UserWithRoles) => userById.clear(user.id).prime(user.id, remember(user)) };
+    return { userById, directoryRolesByUserId, remember: (user: UserWithRoles) => userById.clear(user.id).prime(user.id, rememberRoles(user)) };
   };
   const loaders = (scope: RequestLoaders | RequestScope) => ("loaders" in scope ? scope.loaders : scope).get(createLoaders);
   const forget = (scope: RequestScope, userId: string) => {
