@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The web console's tests drive a browser: `npm run test:browser` (vitest.browser.config.ts).
+    exclude: ["test/browser/**", "**/node_modules/**"],
     globalSetup: ["test/kit/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

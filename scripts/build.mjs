@@ -1,33 +1,53 @@
-// Compiles src/ to dist/ for `npm start` (plain node, so signals reach the server), unless dist/
-// is newer than every source. Runs after install and before start; `--force` always builds.
+// Builds what `npm start` serves, unless it is newer than every source: src/ compiled to dist/
+// (plain node, so signals reach the server), and the web console, web/ bundled by Vite to
+// web/dist/. Runs after install and before start; `--force` always builds.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const stamp = path.join(root, "dist", ".build-stamp");
-const inputs = ["src", "tsconfig.json", "tsconfig.build.json", "package-lock.json"].map((p) => path.join(root, p));
+const force = process.argv.includes("--force");
 
-function newestMtime(file) {
+function newestMtime(file, skip) {
+  if (skip.includes(file)) return 0;
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name))));
+  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name), skip)));
 }
 
-const builtAt = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (!process.argv.includes("--force") && builtAt > Math.max(...inputs.map(newestMtime))) process.exit(0);
-
-const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-if (!existsSync(tsc)) {
-  // An install without devDependencies: use what was built, if anything was.
-  if (builtAt) process.exit(0);
-  console.error("dist/ is missing and TypeScript is not installed: run `npm install` (with dev dependencies), then `npm run build`.");
-  process.exit(1);
+/** Runs `command` unless `output`'s stamp is newer than every input; a missing tool is fine if something was built. */
+function build({ what, inputs, output, tool, args, skip = [] }) {
+  const stamp = path.join(output, ".build-stamp");
+  const builtAt = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const abs = (p) => path.join(root, p);
+  if (!force && builtAt > Math.max(...inputs.map((p) => newestMtime(abs(p), skip.map(abs))))) return;
+  if (!existsSync(abs(tool))) {
+    // An install without devDependencies: use what was built, if anything was.
+    if (builtAt) return;
+    console.error(`${path.relative(root, output)}/ is missing and ${tool} is not installed: run \`npm install\` (with dev dependencies), then \`npm run build\`.`);
+    process.exit(1);
+  }
+  console.error(`Building ${what} ...`);
+  rmSync(output, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [abs(tool), ...args], { stdio: "inherit", cwd: root });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, new Date().toISOString() + "\n");
 }
-console.error("Compiling src/ to dist/ ...");
-rmSync(path.join(root, "dist"), { recursive: true, force: true });
-const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
-if (result.status !== 0) process.exit(result.status ?? 1);
-writeFileSync(stamp, new Date().toISOString() + "\n");
+
+build({
+  what: "the server (src/ to dist/)",
+  inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package-lock.json"],
+  output: path.join(root, "dist"),
+  tool: "node_modules/typescript/bin/tsc",
+  args: ["-p", "tsconfig.build.json"],
+});
+build({
+  what: "the web console (web/ to web/dist/)",
+  inputs: ["web", "package-lock.json"],
+  skip: ["web/dist"],
+  output: path.join(root, "web", "dist"),
+  tool: "node_modules/vite/bin/vite.js",
+  args: ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+});

@@ -6,8 +6,9 @@ import type { GraphQLContext } from "../graphql/context.js";
 import type { OperationGate } from "../graphql/operation-gate.js";
 import type { Logger } from "../logging/logger.js";
 import { finalErrorHandler, graphqlRequestErrorHandler } from "./json-errors.js";
+import { mountWebConsole } from "./web-console.js";
 
-/** Express with the settings every route shares, and the health endpoints. */
+/** Express with the settings every route shares, the health endpoints, and the web console. */
 export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; isDraining: () => boolean; isReady: () => Promise<boolean> }): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -21,6 +22,7 @@ export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; isDraini
     const ready = !deps.isDraining() && (await deps.isReady());
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable" });
   });
+  mountWebConsole(app);
   return app;
 }
 

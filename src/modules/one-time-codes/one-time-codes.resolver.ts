@@ -61,7 +61,13 @@ export class OneTimeCodesResolver {
   }
 
   @Mutation(() => SignInResult, { description: "No token needed. accessToken is a bearer token for the user" })
-  async completeSmsSignIn(@Arg("challengeId", () => ID) challengeId: string, @Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<SignInResult> {
-    return this.codes.completeSmsSignIn(ctx, challengeId, code);
+  async completeSmsSignIn(
+    @Arg("challengeId", () => ID) challengeId: string,
+    @Arg("code", () => String) code: string,
+    @Arg("scopes", () => [String], { nullable: true, description: "Scopes to ask for; granted as the user's directory roles permit. Omitted: the defaults" })
+    scopes: string[] | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SignInResult> {
+    return this.codes.completeSmsSignIn(ctx, challengeId, code, scopes);
   }
 }

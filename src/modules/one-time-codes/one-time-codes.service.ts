@@ -50,6 +50,7 @@ const signInRefused = (failureReason: VerificationFailureReason): SignInOutcome 
   failureReason,
   accessToken: null,
   expiresIn: null,
+  grantedScopes: [],
   requiredActions: [],
 });
 
@@ -228,7 +229,7 @@ export function createOneTimeCodesService(deps: {
     return deliveries.findRecentDeliveries(first);
   }
 
-  async function completeSmsSignIn(scope: CodeRequestScope, challengeId: string, code: string): Promise<SignInOutcome> {
+  async function completeSmsSignIn(scope: CodeRequestScope, challengeId: string, code: string, requestedScopes?: string[] | null): Promise<SignInOutcome> {
     await limitVerifies(scope);
     const outcome = await challenges.check(challengeId, "signIn", code);
     if (!outcome.verified) return signInRefused(outcome.failureReason);
@@ -236,9 +237,9 @@ export function createOneTimeCodesService(deps: {
     // The number must still be this user's sign-in number: it may have been disabled since the code was sent.
     const owner = challenge.userId ? await signInOwnerOf(scope, challenge.phoneNumber) : null;
     if (!owner || owner.user.id !== challenge.userId) return signInRefused("CODE_INVALID_OR_EXPIRED");
-    const { accessToken, expiresIn } = await signIn.issueUserToken(owner.user.id);
+    const { accessToken, expiresIn, grantedScopes } = await signIn.issueUserToken(owner.user.id, requestedScopes);
     logger.info({ userId: owner.user.id, method: "sms" }, "signed in");
-    return { isVerified: true, failureReason: null, accessToken, expiresIn, requiredActions: await signIn.requiredActionsFor(owner.user.id) };
+    return { isVerified: true, failureReason: null, accessToken, expiresIn, grantedScopes, requiredActions: await signIn.requiredActionsFor(owner.user.id) };
   }
 
   return {

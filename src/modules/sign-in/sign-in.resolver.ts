@@ -15,8 +15,10 @@ export class SignInResolver {
   async signInWithPassword(
     @Arg("userPrincipalName", () => String) userPrincipalName: string,
     @Arg("password", () => String) password: string,
+    @Arg("scopes", () => [String], { nullable: true, description: "Scopes to ask for; granted as the user's directory roles permit. Omitted: the defaults" })
+    scopes: string[] | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SignInResult> {
-    return this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress);
+    return this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress, scopes);
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_USER_SCOPES } from "../../auth/scopes.js";
+import { grantDependsOnRoles, grantScopes } from "../../auth/scopes.js";
 import type { TokenService } from "../../auth/token-service.js";
 import { DomainError } from "../../errors/domain-error.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
@@ -15,9 +15,11 @@ export interface SignInOutcome {
   accessToken: string | null;
   expiresIn: number | null;
   requiredActions: string[];
+  /** The scopes the access token carries. */
+  grantedScopes: string[];
 }
 
-const failed: SignInOutcome = { isVerified: false, failureReason: null, accessToken: null, expiresIn: null, requiredActions: [] };
+const failed: SignInOutcome = { isVerified: false, failureReason: null, accessToken: null, expiresIn: null, requiredActions: [], grantedScopes: [] };
 const MAX_PASSWORD_LENGTH = 1024;
 
 export interface SignInLimits {
@@ -38,7 +40,7 @@ export interface SignInLimits {
  * also limited per client address, and refused while too many hashes are already waiting.
  */
 export function createSignInService(deps: {
-  users: Pick<UsersService, "findUserByPrincipalName">;
+  users: Pick<UsersService, "findUserWithRolesByPrincipalName" | "findDirectoryRolesOf">;
   hasher: PasswordHasher;
   tokens: TokenService;
   rateLimiter: RateLimiter;
@@ -66,10 +68,15 @@ export function createSignInService(deps: {
   // Counted when a sign-in is admitted, so that a burst is refused at once rather than queued.
   let inProgress = 0;
 
-  /** Issues the bearer token a signed-in user gets (password or SMS sign-in). */
-  async function issueUserToken(userId: string) {
-    const { token, expiresIn } = await tokens.issue({ subject: userId, scopes: DEFAULT_USER_SCOPES });
-    return { accessToken: token, expiresIn };
+  /**
+   * Issues the bearer token a signed-in user gets (password or SMS sign-in), with the requested
+   * scopes that the user's directory roles permit (read now unless the caller already has them).
+   */
+  async function issueUserToken(userId: string, requestedScopes?: readonly string[] | null, knownRoles?: readonly string[]) {
+    const roles = knownRoles ?? (grantDependsOnRoles(requestedScopes) ? await users.findDirectoryRolesOf(userId) : []);
+    const grantedScopes = grantScopes(requestedScopes, roles);
+    const { token, expiresIn } = await tokens.issue({ subject: userId, scopes: grantedScopes });
+    return { accessToken: token, expiresIn, grantedScopes };
   }
 
   /** What a user must do after signing in: `registerSms` when a security role enforces SMS and no mobile is registered. */
@@ -79,7 +86,12 @@ export function createSignInService(deps: {
     return phonesOfUser.some((p) => p.phoneType === "mobile") ? [] : ["registerSms"];
   }
 
-  async function signInWithPassword(userPrincipalName: string, password: string, clientAddress?: string): Promise<SignInOutcome> {
+  async function signInWithPassword(
+    userPrincipalName: string,
+    password: string,
+    clientAddress?: string,
+    requestedScopes?: readonly string[] | null,
+  ): Promise<SignInOutcome> {
     const name = userPrincipalName.trim().toLowerCase();
     if (name.length === 0 || name.length > 254) return failed;
     if (!(await settings.isPasswordSignInEnabled(name))) {
@@ -90,17 +102,22 @@ export function createSignInService(deps: {
     }
     inProgress++;
     try {
-      return await checkPassword(name, password, clientAddress);
+      return await checkPassword(name, password, clientAddress, requestedScopes);
     } finally {
       inProgress--;
     }
   }
 
-  async function checkPassword(name: string, password: string, clientAddress: string | undefined): Promise<SignInOutcome> {
+  async function checkPassword(
+    name: string,
+    password: string,
+    clientAddress: string | undefined,
+    requestedScopes: readonly string[] | null | undefined,
+  ): Promise<SignInOutcome> {
     await rateLimiter.consume(attemptsPerAddress, clientAddress ?? "unknown");
     // Counted as a failure until the password proves right.
     const attempt = await rateLimiter.reserve(failures, name);
-    const user = await users.findUserByPrincipalName(name);
+    const user = await users.findUserWithRolesByPrincipalName(name);
     // Verifies against a dummy hash when there is no user, so both cases take the same time.
     const verified = password.length <= MAX_PASSWORD_LENGTH && (await hasher.verify(password, user?.passwordHash));
     if (!user || !verified) return failed;
@@ -108,7 +125,7 @@ export function createSignInService(deps: {
     return {
       isVerified: true,
       failureReason: null,
-      ...(await issueUserToken(user.id)),
+      ...(await issueUserToken(user.id, requestedScopes, user.directoryRoles)),
       requiredActions: await requiredActionsFor(user.id),
     };
   }

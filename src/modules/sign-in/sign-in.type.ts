@@ -18,4 +18,7 @@ export class SignInResult {
 
   @Field(() => [String], { description: 'What the user must do next, e.g. "registerSms"' })
   requiredActions!: string[];
+
+  @Field(() => [String], { description: "The scopes accessToken carries: those requested that the user's directory roles permit (empty when not signed in)" })
+  grantedScopes!: string[];
 }

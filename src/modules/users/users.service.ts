@@ -236,6 +236,9 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
     findUser,
     findUserById: (id: string) => repo.findUserById(id),
     findUserByPrincipalName: (upn: string) => repo.findUserByPrincipalName(upn),
+    /** A user by sign-in name with their directory roles, in one statement (sign-in grants scopes by role). */
+    findUserWithRolesByPrincipalName: (upn: string) => repo.findUserWithRolesByPrincipalName(upn),
+    findDirectoryRolesOf: async (userId: string): Promise<DirectoryRoleName[]> => (await repo.findUsersWithRolesByIds([userId]))[0]?.directoryRoles ?? [],
     findExistingUserIds: repo.findExistingUserIds,
     /** Stores a new password hash and revokes every token issued before `changedAt`. */
     storePasswordHash: (userId: string, passwordHash: string, changedAt: Date) => repo.updatePassword(userId, passwordHash, changedAt),

@@ -1,0 +1,81 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { AddPhoneMethodDocument } from "../generated/graphql.js";
+import { deliveredSms } from "../kit/sms-deliveries.js";
+import { codeIn } from "../kit/sms-gateway-stub.js";
+import { startTestServer, type TestServer } from "../kit/test-server.js";
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword, type ConsolePage } from "./kit/browser.js";
+
+const AVERY = "avery.howard@wingtiptoysonline.com";
+const MINUTE = 60_000;
+
+describe("console: signing in", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let origin: string;
+  let opened: ConsolePage | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    origin = new URL(server.url).origin;
+    const avery = await server.tokenFor(AVERY);
+    const added = await server.execute(AddPhoneMethodDocument, { input: { phoneNumber: "+1 2065550123", phoneType: "mobile" } }, { token: avery });
+    expect(added.data!.addPhoneMethod.smsSignInState).toBe("ready");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    server.clock.advance(16 * MINUTE);
+    await opened?.close();
+    opened = undefined;
+  });
+
+  it("shows the sign-in page offline, accessible at 360 px, and refuses a wrong password without saying which part was wrong", async () => {
+    opened = await openConsole(browser, origin, { width: 360 });
+    const { page } = opened;
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expectAccessible(page, "the sign-in page");
+    await expectNoHorizontalScroll(page, "the sign-in page");
+    await screenshot(page, "sign-in");
+
+    await page.getByLabel("User name").fill(AVERY);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("That user name or password is incorrect");
+    opened.assertClean();
+  });
+
+  it("signs in with a password, lands on Security info, and signs out dropping the token", async () => {
+    opened = await openConsole(browser, origin);
+    const { page } = opened;
+    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    await page.getByRole("heading", { name: "Security info" }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    expect((await opened.context.cookies()).length).toBe(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    opened.assertClean();
+  });
+
+  it("signs in with a code texted to the phone number", async () => {
+    opened = await openConsole(browser, origin, { width: 360 });
+    const { page } = opened;
+    await page.getByRole("button", { name: "Use your phone number instead" }).click();
+    await page.getByLabel("Phone number").fill("+1 206 555 0123");
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.getByLabel("Code").waitFor();
+    await screenshot(page, "sign-in-phone");
+    await page.getByLabel("Code").fill("000000");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("That code is incorrect or has expired");
+
+    const sms = (await deliveredSms(server, "+12065550123"))!;
+    await page.getByLabel("Code").fill(codeIn(sms.body));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Security info" }).waitFor();
+    opened.assertClean();
+  });
+});

@@ -1,0 +1,129 @@
+import { ApolloProvider, useQuery } from "@apollo/client/react";
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo } from "react";
+import { Navigate, NavLink, Route, Routes, useLocation } from "react-router";
+import { createApolloClient } from "./apollo.js";
+import { graphql } from "./graphql.js";
+import { IdentityStoresPage } from "./pages/IdentityStores.js";
+import { SecurityInfoPage } from "./pages/SecurityInfo.js";
+import { SecurityRolesPage } from "./pages/SecurityRoles.js";
+import { SignInPage } from "./pages/SignIn.js";
+import { SmsGatewaysPage } from "./pages/SmsGateways.js";
+import { SmsPolicyPage } from "./pages/SmsPolicy.js";
+import { UserPage } from "./pages/User.js";
+import { UsersPage } from "./pages/Users.js";
+import { signOut, useSession } from "./session.js";
+
+export const Viewer = graphql(`
+  query Viewer {
+    me {
+      id
+      userPrincipalName
+      displayName
+      directoryRoles
+    }
+  }
+`);
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: "auto" },
+  nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, width: "100%" },
+  link: {
+    color: tokens.colorNeutralForeground1,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    textDecorationLine: "none",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  active: { backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
+  navBar: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: "960px", boxSizing: "border-box" },
+  who: { overflowWrap: "anywhere" },
+});
+
+/** The console: sign-in for visitors; Security info for everyone signed in; administration for administrators. */
+export function App() {
+  const session = useSession();
+  const apollo = useMemo(() => createApolloClient(session?.accessToken ?? null), [session?.accessToken]);
+  useEffect(() => apollo.close, [apollo]);
+  return <ApolloProvider client={apollo.client}>{session ? <SignedIn /> : <SignInPage />}</ApolloProvider>;
+}
+
+function SignedIn() {
+  const styles = useStyles();
+  const { data, error } = useQuery(Viewer);
+  const location = useLocation();
+  useEffect(() => {
+    // A revoked or expired token: back to the sign-in page.
+    const code = (error as { errors?: { extensions?: { code?: string } }[] } | undefined)?.errors?.[0]?.extensions?.code;
+    if (code === "UNAUTHENTICATED") signOut();
+  }, [error]);
+  if (!data) return <Spinner label="Loading" style={{ marginTop: "20vh" }} />;
+  const roles = data.me.directoryRoles;
+  const isAdministrator = roles.length > 0;
+  const isGlobalAdministrator = roles.includes("GLOBAL_ADMINISTRATOR");
+  const link = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.link} ${styles.active}` : styles.link);
+  return (
+    <>
+      <header className={styles.header}>
+        <span className={styles.brand}>authgate</span>
+        <span className={styles.who}>{data.me.displayName ?? data.me.userPrincipalName}</span>
+        <Button appearance="secondary" size="small" onClick={signOut}>
+          Sign out
+        </Button>
+      </header>
+      <nav aria-label="Console" className={styles.navBar}>
+        <div className={styles.nav}>
+          <NavLink to="/" end className={link}>
+            Security info
+          </NavLink>
+          {isAdministrator && (
+            <NavLink to="/users" className={link}>
+              Users
+            </NavLink>
+          )}
+          {isGlobalAdministrator && (
+            <>
+              <NavLink to="/sms-gateways" className={link}>
+                SMS gateways
+              </NavLink>
+              <NavLink to="/identity-stores" className={link}>
+                Identity stores
+              </NavLink>
+              <NavLink to="/security-roles" className={link}>
+                Security roles
+              </NavLink>
+              <NavLink to="/sms-sign-in-policy" className={link}>
+                SMS sign-in policy
+              </NavLink>
+            </>
+          )}
+          <a className={styles.link} href="/explorer">
+            Explorer
+          </a>
+        </div>
+      </nav>
+      <main className={styles.main} key={location.pathname}>
+        <Routes>
+          <Route path="/" element={<SecurityInfoPage />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/users/:userId" element={<UserPage />} />
+          <Route path="/sms-gateways" element={<SmsGatewaysPage />} />
+          <Route path="/identity-stores" element={<IdentityStoresPage />} />
+          <Route path="/security-roles" element={<SecurityRolesPage />} />
+          <Route path="/sms-sign-in-policy" element={<SmsPolicyPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+    </>
+  );
+}

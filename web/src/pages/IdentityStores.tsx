@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function IdentityStoresPage() {
+  return <h1>IdentityStores</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function SecurityInfoPage() {
+  return <h1>Security info</h1>;
+}

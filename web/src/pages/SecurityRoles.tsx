@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function SecurityRolesPage() {
+  return <h1>SecurityRoles</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function SmsGatewaysPage() {
+  return <h1>SmsGateways</h1>;
+}

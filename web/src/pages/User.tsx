@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function UserPage() {
+  return <h1>User</h1>;
+}

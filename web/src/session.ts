@@ -1,0 +1,56 @@
+import { useSyncExternalStore } from "react";
+
+/** What the console keeps about the signed-in user: in sessionStorage only (never a cookie the API would accept). */
+export interface Session {
+  accessToken: string;
+  grantedScopes: string[];
+  /** Seconds since the epoch when the token stops working. */
+  expiresAt: number;
+  /** What the user must do next, e.g. "registerSms". */
+  requiredActions: string[];
+}
+
+const KEY = "authgate.session";
+const listeners = new Set<() => void>();
+let current: Session | null = read();
+
+function read(): Session | null {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(KEY) ?? "null") as Session | null;
+    return session && session.expiresAt > Date.now() / 1000 ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function signedIn(session: Session): void {
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+  current = session;
+  listeners.forEach((listener) => listener());
+}
+
+/** Signing out drops the token: the page forgets it and every socket opened with it is closed. */
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+  current = null;
+  listeners.forEach((listener) => listener());
+}
+
+export const getSession = () => current;
+
+export function useSession(): Session | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}
+
+/** The scopes the console asks for: the server grants those the user's directory roles permit. */
+export const REQUESTED_SCOPES = [
+  "UserAuthenticationMethod.ReadWrite",
+  "UserAuthenticationMethod.ReadWrite.All",
+  "Policy.ReadWrite.AuthenticationMethod",
+];
