@@ -2,7 +2,7 @@
 // (plain node, so signals reach the server), and the web console, web/ bundled by Vite to
 // web/dist/. Runs after install and before start; `--force` always builds.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,10 +30,16 @@ function build({ what, inputs, output, tool, args, skip = [] }) {
     process.exit(1);
   }
   console.error(`Building ${what} ...`);
+  // Built beside the old output and swapped in, so a server running from it meanwhile keeps working.
+  const next = `${output}.next-${process.pid}`;
+  const result = spawnSync(process.execPath, [abs(tool), ...args(next)], { stdio: "inherit", cwd: root });
+  if (result.status !== 0) {
+    rmSync(next, { recursive: true, force: true });
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(path.join(next, ".build-stamp"), new Date().toISOString() + "\n");
   rmSync(output, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [abs(tool), ...args], { stdio: "inherit", cwd: root });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stamp, new Date().toISOString() + "\n");
+  renameSync(next, output);
 }
 
 build({
@@ -41,7 +47,7 @@ build({
   inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package-lock.json"],
   output: path.join(root, "dist"),
   tool: "node_modules/typescript/bin/tsc",
-  args: ["-p", "tsconfig.build.json"],
+  args: (out) => ["-p", "tsconfig.build.json", "--outDir", out, "--tsBuildInfoFile", path.join(out, ".tsbuildinfo")],
 });
 build({
   what: "the web console (web/ to web/dist/)",
@@ -49,5 +55,5 @@ build({
   skip: ["web/dist"],
   output: path.join(root, "web", "dist"),
   tool: "node_modules/vite/bin/vite.js",
-  args: ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+  args: (out) => ["build", "--config", "web/vite.config.ts", "--logLevel", "warn", "--outDir", out, "--emptyOutDir"],
 });

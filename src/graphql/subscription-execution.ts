@@ -35,12 +35,26 @@ export function createSharedSubscribe(eventOnlyFields: ReadonlySet<string>) {
       return result;
     };
 
-    return (async function* () {
-      try {
-        for await (const payload of source) yield await resultFor(payload);
-      } finally {
-        await source.return?.(undefined);
-      }
-    })();
+    // A plain iterator, not an async generator: a generator's return() waits for the pending
+    // next() (an event that may never come), so an ended subscription would keep its listener.
+    const done = async (): Promise<IteratorResult<ExecutionResult>> => {
+      await source.return?.(undefined);
+      return { done: true, value: undefined };
+    };
+    const results$: AsyncGenerator<ExecutionResult> = {
+      async next() {
+        const next = await source.next();
+        return next.done ? { done: true, value: undefined } : { done: false, value: await resultFor(next.value) };
+      },
+      return: done,
+      async throw(error: unknown) {
+        await done();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    return results$;
   };
 }

@@ -1,9 +1,11 @@
 import type { Prisma } from "../../db/database.js";
-import type { IdentityStore, SecurityRole } from "../../generated/prisma/client.js";
+import type { IdentityStore, SecurityRole, User } from "../../generated/prisma/client.js";
 import type { AuthenticationType } from "./authentication-type.js";
 
 export type IdentityStoreRecord = IdentityStore;
 export type SecurityRoleRecord = SecurityRole;
+/** A member of a security role: the user, and which role the row is about. */
+export type SecurityRoleMemberRecord = User & { securityRoleId: string };
 
 const enabledColumn = (type: AuthenticationType, value: boolean) => (type === "password" ? { passwordEnabled: value } : { smsEnabled: value });
 const enforcedColumn = (type: AuthenticationType, value: boolean) => (type === "password" ? { enforcePassword: value } : { enforceSms: value });
@@ -60,6 +62,13 @@ export function createDirectorySettingsRepository(prisma: Prisma) {
 
     findSecurityRoleIdsByUserIds: (userIds: readonly string[]) =>
       prisma.securityRoleMember.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, securityRoleId: true } }),
+
+    /** The members of every role named, in one statement, ordered by userPrincipalName. */
+    findMembersBySecurityRoleIds: (securityRoleIds: readonly string[]) =>
+      prisma.$queryRaw<SecurityRoleMemberRecord[]>`
+        SELECT u.*, m."securityRoleId" FROM "SecurityRoleMember" m JOIN "User" u ON u."id" = m."userId"
+        WHERE m."securityRoleId" = ANY(${[...securityRoleIds]}::text[])
+        ORDER BY u."userPrincipalName" ASC`,
 
     addSecurityRoleMember: (securityRoleId: string, userId: string) =>
       prisma.securityRoleMember.upsert({

@@ -5,7 +5,7 @@ import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { UsersService } from "../users/users.service.js";
 import { AuthenticationType } from "./authentication-type.js";
-import type { DirectorySettingsRepository, IdentityStoreRecord, SecurityRoleRecord } from "./directory-settings.repository.js";
+import type { DirectorySettingsRepository, IdentityStoreRecord, SecurityRoleMemberRecord, SecurityRoleRecord } from "./directory-settings.repository.js";
 import type { IdentityStoreSmsSettingsInput } from "./identity-store.input.js";
 import { validateAllowedCountryCallingCodes, validateSmsDailyLimit } from "./sms-destination-policy.js";
 import { validateSmsTemplate } from "./sms-template.js";
@@ -40,6 +40,10 @@ export function createDirectorySettingsService(deps: {
     securityRoleIdsByUserId: new DataLoader<string, string[]>(async (ids) => {
       const rows = await repo.findSecurityRoleIdsByUserIds(ids);
       return ids.map((id) => rows.filter((r) => r.userId === id).map((r) => r.securityRoleId));
+    }),
+    membersBySecurityRoleId: new DataLoader<string, SecurityRoleMemberRecord[]>(async (ids) => {
+      const rows = await repo.findMembersBySecurityRoleIds(ids);
+      return ids.map((id) => rows.filter((r) => r.securityRoleId === id));
     }),
   });
   const loaders = (scope: RequestScope) => scope.loaders.get(createLoaders);
@@ -78,6 +82,12 @@ export function createDirectorySettingsService(deps: {
   async function listSecurityRoles(scope: RequestScope) {
     requireReader(scope);
     return repo.findAllSecurityRoles();
+  }
+
+  /** A role's members (users), ordered by userPrincipalName: one statement for every role a request reads. */
+  async function membersOf(scope: RequestScope, securityRoleId: string): Promise<SecurityRoleMemberRecord[]> {
+    requireReader(scope);
+    return loaders(scope).membersBySecurityRoleId.load(securityRoleId);
   }
 
   async function updateIdentityStoreSmsSettings(scope: RequestScope, storeRef: string, input: IdentityStoreSmsSettingsInput): Promise<IdentityStoreRecord> {
@@ -135,6 +145,7 @@ export function createDirectorySettingsService(deps: {
     else await repo.removeSecurityRoleMember(role.id, user.id);
     // SMS sign-in policy targets security roles, so the policy's view of this user is stale now.
     loaders(scope).securityRoleIdsByUserId.clear(user.id);
+    loaders(scope).membersBySecurityRoleId.clear(role.id);
     return role;
   }
 
@@ -170,6 +181,7 @@ export function createDirectorySettingsService(deps: {
   return {
     listIdentityStores,
     listSecurityRoles,
+    membersOf,
     updateIdentityStoreSmsSettings,
     setAuthenticationTypeEnabled,
     setAuthenticationTypeEnforced,

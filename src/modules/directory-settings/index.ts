@@ -7,11 +7,12 @@ import { directorySettingsArgs } from "./directory-settings.args.js";
 import { createDirectorySettingsRepository } from "./directory-settings.repository.js";
 import { DirectorySettingsResolver } from "./directory-settings.resolver.js";
 import { createDirectorySettingsService } from "./directory-settings.service.js";
+import { SecurityRoleResolver } from "./security-role.resolver.js";
 import { createSmsDestinationPolicy } from "./sms-destination-policy.js";
 
 /** Identity stores (sign-in types, SMS gateway, template, destinations) and security roles (enforced types, members). */
 export const directorySettingsFeature = {
-  resolvers: [DirectorySettingsResolver],
+  resolvers: [DirectorySettingsResolver, SecurityRoleResolver],
   argumentSchemas: directorySettingsArgs,
   create(deps: { prisma: Prisma; users: UsersService; gateways: SmsGatewaysService; rateLimiter: RateLimiter; logger: Logger }) {
     return {

@@ -5,6 +5,7 @@ import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { getSession } from "../session.js";
+import { keepEditorTabsAccessible } from "./accessibility.js";
 
 // The offline explorer: GraphiQL bundled from npm (editor, docs, history), queries and
 // mutations over HTTP, subscriptions over graphql-ws. The Headers tab is sent with both: over
@@ -32,8 +33,27 @@ query Me {
 }
 `;
 
-createRoot(document.getElementById("root")!).render(
+// Shareable links: /explorer?query=...&variables=... opens with that operation.
+const params = new URLSearchParams(location.search);
+const linked = { initialQuery: params.get("query") ?? undefined, initialVariables: params.get("variables") ?? undefined };
+
+const root = document.getElementById("root")!;
+keepEditorTabsAccessible(root);
+createRoot(root).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} initialHeaders={defaultHeaders} defaultEditorToolsVisibility="headers" shouldPersistHeaders={false} />
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={defaultQuery}
+      {...linked}
+      initialHeaders={defaultHeaders}
+      defaultEditorToolsVisibility="headers"
+      shouldPersistHeaders={false}
+    >
+      <GraphiQL.Logo>
+        <a className="explorer-home" href="/">
+          authgate explorer
+        </a>
+      </GraphiQL.Logo>
+    </GraphiQL>
   </StrictMode>,
 );

@@ -1,0 +1,87 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AddPhoneMethodDocument } from "../generated/graphql.js";
+import { startTestServer, type TestServer } from "../kit/test-server.js";
+import { expectAccessible, launchBrowser, openConsole, screenshot, signInWithPassword } from "./kit/browser.js";
+
+const AVERY = "avery.howard@wingtiptoysonline.com";
+const ADMIN = "admin@wingtiptoysonline.com";
+
+describe("the offline explorer at /explorer", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    origin = new URL(server.url).origin;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // The editors wrap long lines on narrow panes: compare their text without white space.
+  const textOf = async (locator: import("playwright-core").Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, "");
+
+  /** The text of GraphiQL's result pane (without white space) once it contains `expected`. */
+  async function resultContaining(page: import("playwright-core").Page, expected: string): Promise<string> {
+    const result = page.locator(".graphiql-response");
+    await expect.poll(() => textOf(result), { timeout: 15_000 }).toContain(expected.replace(/\s+/g, ""));
+    return textOf(result);
+  }
+
+  /** Runs what the operation editor holds, once it holds `operation`. */
+  async function execute(page: import("playwright-core").Page, operation: string) {
+    await expect.poll(() => textOf(page.locator(".graphiql-query-editor")), { timeout: 15_000 }).toContain(operation.replace(/\s+/g, ""));
+    await page.getByRole("button", { name: /execute query/i }).click();
+  }
+
+  it("runs a query with the bearer token from the headers editor, with nothing fetched from the internet", async () => {
+    // Signed in to the console in this tab: the explorer starts with that token in its headers.
+    const opened = await openConsole(browser, origin);
+    const { page } = opened;
+    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    await page.goto(`${origin}/explorer`);
+    await execute(page, "query Me");
+    const result = await resultContaining(page, AVERY);
+    expect(result).toContain('"userPrincipalName"');
+    await screenshot(page, "explorer");
+    await expectAccessible(page, "the explorer");
+    opened.assertClean();
+    await opened.close();
+  });
+
+  it("answers without a token with the API's UNAUTHENTICATED error", async () => {
+    const opened = await openConsole(browser, origin, { path: "/explorer" });
+    const { page } = opened;
+    await execute(page, "query Me");
+    await resultContaining(page, "UNAUTHENTICATED");
+    opened.assertClean();
+    await opened.close();
+  });
+
+  it("runs a subscription over graphql-ws and shows each event as it arrives", async () => {
+    const opened = await openConsole(browser, origin);
+    const { page } = opened;
+    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    const subscription = "subscription Changes { authenticationMethodsChanged { kind method { ... on PhoneAuthenticationMethod { phoneNumber } } } }";
+    const sockets: string[] = [];
+    page.on("websocket", (socket) => sockets.push(socket.url()));
+    await page.goto(`${origin}/explorer?query=${encodeURIComponent(subscription)}`);
+    // The console page subscribed to Avery's changes too: wait until leaving it closed that.
+    await expect.poll(() => server.app.events.subscriberCount("authenticationMethodChanged"), { timeout: 10_000 }).toBe(0);
+    await execute(page, "subscription Changes");
+    await server.waitForSubscribers("authenticationMethodChanged");
+    expect(new Set(sockets)).toEqual(new Set([`${origin.replace("http", "ws")}/graphql`]));
+
+    const admin = await server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
+    const added = await server.execute(AddPhoneMethodDocument, { userId: AVERY, input: { phoneNumber: "+1 4255550142", phoneType: "office" } }, { token: admin });
+    expect(added.errors).toBeUndefined();
+    const result = await resultContaining(page, "+1 4255550142");
+    expect(result).toContain('"kind":"added"');
+    await screenshot(page, "explorer-subscription");
+    opened.assertClean();
+    await opened.close();
+  });
+});
