@@ -251,6 +251,7 @@ describe("console: Security info", () => {
     await page.getByRole("alertdialog").waitFor({ state: "detached" });
     expect(await textOf(page.getByRole("alert"))).toBe(NUMBER_IN_USE);
     await mobile.getByText("SMS sign-in unavailable: number in use").waitFor();
+    await banner(page).waitFor({ state: "detached" });
     await screenshot(page, "security-info-number-taken");
     opened!.assertClean();
   });

@@ -79,8 +79,8 @@ describe("console: directory settings", () => {
     // Create: a webhook account needs an endpoint.
     await page.getByRole("button", { name: "New gateway account" }).click();
     const created = page.getByRole("dialog", { name: "New gateway account" });
-    await created.getByLabel("Name", { exact: true }).fill("Wingtip webhook");
-    await created.getByLabel("Provider", { exact: true }).selectOption("webhook");
+    await created.getByRole("textbox", { name: "Name", exact: true }).fill("Wingtip webhook");
+    await created.getByRole("combobox", { name: "Provider", exact: true }).selectOption("webhook");
     await created.getByLabel("Sender ID", { exact: true }).fill("Wingtip");
     await created.getByLabel("Credentials", { exact: true }).fill("hmac-signing-key");
     await created.getByRole("button", { name: "Save" }).click();
