@@ -1,6 +1,7 @@
 // Builds what `npm start` serves, unless it is newer than every source: src/ compiled to dist/
 // (plain node, so signals reach the server), and the web console, web/ bundled by Vite to
-// web/dist/. Runs after install and before start; `--force` always builds.
+// web/dist/. Runs after install and before start; `--force` always builds; `--server-only`
+// leaves the console alone (the CLI tools don't serve it).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const force = process.argv.includes("--force");
+const serverOnly = process.argv.includes("--server-only");
 
 function newestMtime(file, skip) {
   if (skip.includes(file)) return 0;
@@ -49,7 +51,7 @@ build({
   tool: "node_modules/typescript/bin/tsc",
   args: (out) => ["-p", "tsconfig.build.json", "--outDir", out, "--tsBuildInfoFile", path.join(out, ".tsbuildinfo")],
 });
-build({
+if (!serverOnly) build({
   what: "the web console (web/ to web/dist/)",
   inputs: ["web", "package-lock.json"],
   skip: ["web/dist"],

@@ -39,6 +39,8 @@ const textOf = async (locator: Locator) => (await locator.textContent())?.trim()
  * the check and come back after it; nothing else is muted.
  */
 async function expectAccessibleBesidesTabster(page: Page, what: string) {
+  // A dialog fading in has, for a moment, too little contrast: check what stays on screen.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
   await page.locator("[data-tabster-dummy][tabindex='0']").evaluateAll((all) =>
     all.forEach((sentinel) => {
       sentinel.setAttribute("tabindex", "-1");
@@ -257,6 +259,10 @@ describe("console: Security info", () => {
   });
 
   it("shows phones an administrator adds or deletes elsewhere, without a reload", async () => {
+    // Pages of earlier tests have let go of their subscriptions: the one counted next is this page's.
+    const deadline = Date.now() + 10_000;
+    while (server.app.events.subscriberCount("authenticationMethodChanged") > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(server.app.events.subscriberCount("authenticationMethodChanged")).toBe(0);
     const page = await openAsAvery();
     await server.waitForSubscribers("authenticationMethodChanged");
 

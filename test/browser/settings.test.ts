@@ -104,6 +104,8 @@ describe("console: directory settings", () => {
     const endpoint = edit.getByLabel("Endpoint", { exact: true });
     expect(await fieldErrorOf(endpoint)).toContain("endpoint must be an absolute http(s) URL");
     expect(await edit.getByLabel("Sender ID", { exact: true }).getAttribute("aria-invalid")).toBeNull();
+    await expectAccessible(page, "the gateway account form with the server's error");
+    await screenshot(page, "sms-gateway-edit-error");
     expect((await accounts()).find((a) => a.name === "Wingtip webhook")!.endpoint).toBe("http://127.0.0.1:9/sms");
 
     // A correct edit, credentials left empty: the stored ones are kept.
@@ -112,7 +114,7 @@ describe("console: directory settings", () => {
     await edit.getByRole("button", { name: "Save" }).click();
     await edit.waitFor({ state: "detached" });
     await row.getByText("http://127.0.0.1:9/v2/sms").waitFor();
-    await row.getByText("WINGTIP").waitFor();
+    await row.getByText("WINGTIP", { exact: true }).waitFor();
     expect((await accounts()).find((a) => a.name === "Wingtip webhook")).toMatchObject({ endpoint: "http://127.0.0.1:9/v2/sms", senderId: "WINGTIP", hasCredentials: true });
 
     // The account the identity store sends through can't be deleted: the server's message is shown.
@@ -209,6 +211,8 @@ describe("console: directory settings", () => {
 
     await members.getByRole("button", { name: `Remove ${AVERY}` }).click();
     await helpdesk.getByText("No members.").waitFor();
+    // The removed member's button is gone: the keyboard focus moves on to "Add member".
+    expect(await helpdesk.getByLabel("Add member", { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
     expect((await roles()).members).toEqual([]);
     await sms.click();
     await checked(sms, false);

@@ -95,7 +95,7 @@ export function GatewayFormDialog({ account, onClose, onSaved }: { account?: Gat
                 <Input value={name} onChange={(_, d) => setName(d.value)} autoComplete="off" />
               </Field>
               <Field label="Provider" required {...fieldError("provider")}>
-                <Select value={provider} onChange={(_, d) => setProvider(d.value as SmsProvider)}>
+                <Select className={styles.fill} value={provider} onChange={(_, d) => setProvider(d.value as SmsProvider)}>
                   {PROVIDERS.map((p) => (
                     <option key={p.value} value={p.value}>
                       {p.label}

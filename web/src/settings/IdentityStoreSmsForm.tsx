@@ -91,7 +91,7 @@ export function IdentityStoreSmsForm({ store, accounts }: { store: Store; accoun
       </Field>
       <SmsTemplatePreview id={previewId} template={draft.template} />
       <Field label="Gateway account" {...fieldError("smsGatewayAccountId")}>
-        <Select value={draft.accountId} onChange={(_, d) => set({ accountId: d.value })}>
+        <Select className={styles.fill} value={draft.accountId} onChange={(_, d) => set({ accountId: d.value })}>
           {draft.accountId === "" && <option value="">The default account</option>}
           {accounts.map((account) => (
             <option key={account.id} value={account.id}>
@@ -102,7 +102,7 @@ export function IdentityStoreSmsForm({ store, accounts }: { store: Store; accoun
       </Field>
       <Field
         label="Allowed country calling codes"
-        hint='Countries codes may be texted to, e.g. "1, 44". Empty: every country.'
+        hint='The countries codes may be texted to, as calling codes: e.g. "1, 44". Empty: every country.'
         {...fieldError("smsAllowedCountryCallingCodes")}
       >
         <Input value={draft.countries} onChange={(_, d) => set({ countries: d.value })} autoComplete="off" />

@@ -45,6 +45,7 @@ export function PolicyTargetRow(props: {
       <div className={styles.row}>
         <Field label="Target type" className={styles.grow} {...fieldError("targetType")}>
           <Select
+            className={styles.fill}
             value={target.targetType}
             onChange={(_, d) => onChange({ targetType: d.value as AuthenticationMethodTargetType, id: d.value === "group" ? ALL_USERS : "" })}
           >
@@ -54,7 +55,7 @@ export function PolicyTargetRow(props: {
         </Field>
         {target.targetType === "group" ? (
           <Field label="Group" className={styles.grow} {...fieldError("id")}>
-            <Select value={target.id} onChange={(_, d) => onChange({ id: d.value })}>
+            <Select className={styles.fill} value={target.id} onChange={(_, d) => onChange({ id: d.value })}>
               {target.id === "" && <option value="">Choose a group</option>}
               <option value={ALL_USERS}>All users</option>
               {roles.map((role) => (

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { Button, Field, Input, Text } from "@fluentui/react-components";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError, type ApiError } from "../errors.js";
 import type { SecurityRolesListQuery } from "../graphql.js";
@@ -14,6 +14,8 @@ export function RoleMembers({ role }: { role: Role }) {
   const styles = useSettingsStyles();
   const headingId = useId();
   const [userName, setUserName] = useState("");
+  // A removed member's button goes away with them: focus moves to "Add member" rather than to nowhere.
+  const addField = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState("");
   const [add, { loading: adding }] = useMutation(SecurityRolesAddMember);
@@ -56,8 +58,12 @@ export function RoleMembers({ role }: { role: Role }) {
               </div>
               <Button
                 aria-label={`Remove ${member.userPrincipalName}`}
-                disabled={removing}
-                onClick={() => void run(() => remove({ variables: { securityRoleId: role.id, userId: member.id } }), `Removed ${member.userPrincipalName} from ${role.name}.`)}
+                onClick={async () => {
+                  if (removing) return;
+                  if (await run(() => remove({ variables: { securityRoleId: role.id, userId: member.id } }), `Removed ${member.userPrincipalName} from ${role.name}.`)) {
+                    addField.current?.focus();
+                  }
+                }}
               >
                 Remove
               </Button>
@@ -67,7 +73,7 @@ export function RoleMembers({ role }: { role: Role }) {
       )}
       <form className={styles.row} onSubmit={submit} noValidate>
         <Field label="Add member" hint="A user name, e.g. someone@wingtiptoysonline.com" className={styles.grow}>
-          <Input value={userName} onChange={(_, d) => setUserName(d.value)} autoComplete="off" />
+          <Input ref={addField} value={userName} onChange={(_, d) => setUserName(d.value)} autoComplete="off" />
         </Field>
         <Button type="submit" disabled={adding}>
           Add

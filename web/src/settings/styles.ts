@@ -44,6 +44,8 @@ export const useSettingsStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   terms: { margin: 0 },
+  /** A Select as wide as its field, never wider (long option texts would push it past a narrow page). */
+  fill: { width: "100%", maxWidth: "100%", minWidth: 0, "& select": { minWidth: 0, textOverflow: "ellipsis" } },
   inline: { display: "inline", margin: 0 },
   switches: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
 });
