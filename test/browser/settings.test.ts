@@ -212,7 +212,7 @@ describe("console: directory settings", () => {
     await members.getByRole("button", { name: `Remove ${AVERY}` }).click();
     await helpdesk.getByText("No members.").waitFor();
     // The removed member's button is gone: the keyboard focus moves on to "Add member".
-    expect(await helpdesk.getByLabel("Add member", { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect.poll(() => helpdesk.getByLabel("Add member", { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
     expect((await roles()).members).toEqual([]);
     await sms.click();
     await checked(sms, false);

@@ -20,7 +20,7 @@ import { toApiError, type ApiError } from "../errors.js";
 import { AddPhoneDialog, type RegisteredPhone } from "./AddPhoneDialog.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
 import { MethodsChanged, MethodsEnableSmsSignIn } from "./documents.js";
-import { MethodTile } from "./MethodTile.js";
+import { MethodTile, PhoneNumber } from "./MethodTile.js";
 import { isPhone, useMethods } from "./useMethods.js";
 import { PHONE_TYPES } from "./words.js";
 
@@ -88,7 +88,7 @@ export function AuthenticationMethods({ userId }: { userId?: string }) {
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Use your phone number to sign in</MessageBarTitle>
-            Sign in with {mobile.phoneNumber} and a code texted to it, instead of your user name and password.
+            Sign in with <PhoneNumber>{mobile.phoneNumber}</PhoneNumber> and a code texted to it, instead of your user name and password.
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => openEnable("banner")}>
@@ -150,9 +150,8 @@ export function AuthenticationMethods({ userId }: { userId?: string }) {
         onConfirm={() => confirmEnable(enableFrom ?? "tile")}
         onClose={() => setEnableFrom(null)}
       >
-        {mobile
-          ? `Sign in with ${mobile.phoneNumber} and a code texted to it, instead of a user name and password.`
-          : "Sign in with a mobile phone number and a code texted to it, instead of a user name and password."}
+        Sign in with {mobile ? <PhoneNumber>{mobile.phoneNumber}</PhoneNumber> : "your mobile phone number"} and a code texted to it, instead of a user name and
+        password.
       </ConfirmDialog>
     </div>
   );

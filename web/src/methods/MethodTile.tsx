@@ -15,7 +15,13 @@ const useStyles = makeStyles({
   state: { color: tokens.colorNeutralForeground2 },
   ready: { color: tokens.colorPaletteGreenForeground1 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: "auto" },
+  number: { whiteSpace: "nowrap" },
 });
+
+/** A phone number in display form, kept on one line in running text. */
+export function PhoneNumber({ children }: { children: string }) {
+  return <span className={useStyles().number}>{children}</span>;
+}
 
 /** One method: a phone (type, number, SMS sign-in state and actions) or the password (last change). */
 export function MethodTile(props: {
@@ -94,7 +100,7 @@ function PhoneDetails({ phone, userId, onChanged, onEnable, enableError }: Param
         onConfirm={() => run(() => remove({ variables: { userId, id: phone.id } }))}
         onClose={() => setConfirmDelete(false)}
       >
-        Are you sure you want to delete the phone {phone.phoneNumber}? It can no longer be used to sign in.
+        Are you sure you want to delete the phone <PhoneNumber>{phone.phoneNumber}</PhoneNumber>? It can no longer be used to sign in.
       </ConfirmDialog>
     </>
   );
