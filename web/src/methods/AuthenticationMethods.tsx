@@ -74,8 +74,9 @@ export function AuthenticationMethods({ userId }: { userId?: string }) {
 
   async function confirmEnable(from: EnableOrigin) {
     setEnableError(null);
+    if (!mobile) return setEnableError({ from, error: { message: "There is no mobile phone to enable SMS sign-in for" } });
     try {
-      await enable({ variables: { userId, id: mobile!.id } });
+      await enable({ variables: { userId, id: mobile.id } });
     } catch (caught) {
       setEnableError({ from, error: toApiError(caught) });
     }
