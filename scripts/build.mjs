@@ -20,7 +20,7 @@ function newestMtime(file, skip) {
 }
 
 /** Runs `command` unless `output`'s stamp is newer than every input; a missing tool is fine if something was built. */
-function build({ what, inputs, output, tool, args, skip = [] }) {
+function build({ what, inputs, output, tool, args, skip = [], env = {} }) {
   const stamp = path.join(output, ".build-stamp");
   const builtAt = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const abs = (p) => path.join(root, p);
@@ -34,7 +34,7 @@ function build({ what, inputs, output, tool, args, skip = [] }) {
   console.error(`Building ${what} ...`);
   // Built beside the old output and swapped in, so a server running from it meanwhile keeps working.
   const next = `${output}.next-${process.pid}`;
-  const result = spawnSync(process.execPath, [abs(tool), ...args(next)], { stdio: "inherit", cwd: root });
+  const result = spawnSync(process.execPath, [abs(tool), ...args(next)], { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
   if (result.status !== 0) {
     rmSync(next, { recursive: true, force: true });
     process.exit(result.status ?? 1);
@@ -58,4 +58,6 @@ if (!serverOnly) build({
   output: path.join(root, "web", "dist"),
   tool: "node_modules/vite/bin/vite.js",
   args: (out) => ["build", "--config", "web/vite.config.ts", "--logLevel", "warn", "--outDir", out, "--emptyOutDir"],
+  // What is served is the production bundle, whatever NODE_ENV the caller runs with (tests: "test").
+  env: { NODE_ENV: "production" },
 });

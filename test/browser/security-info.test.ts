@@ -31,33 +31,6 @@ const tile = (page: Page, name: string) => page.getByRole("group", { name, exact
 const banner = (page: Page) => page.getByRole("group", { name: "Use your phone number to sign in" });
 const textOf = async (locator: Locator) => (await locator.textContent())?.trim();
 
-/**
- * expectAccessible, but for the focus sentinels Fluent UI's tabster puts at the edges of the page
- * once a Dialog or Menu is mounted (`<i data-tabster-dummy tabindex="0" aria-hidden="true">`):
- * focusable and aria-hidden on purpose, they only pass focus on, and axe's aria-hidden-focus rule
- * reports them (microsoft/tabster#288, a known false positive). They leave the tab order during
- * the check and come back after it; nothing else is muted.
- */
-async function expectAccessibleBesidesTabster(page: Page, what: string) {
-  // A dialog fading in has, for a moment, too little contrast: check what stays on screen.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
-  await page.locator("[data-tabster-dummy][tabindex='0']").evaluateAll((all) =>
-    all.forEach((sentinel) => {
-      sentinel.setAttribute("tabindex", "-1");
-      sentinel.setAttribute("data-muted-for-axe", "");
-    }),
-  );
-  try {
-    await expectAccessible(page, what);
-  } finally {
-    await page.locator("[data-muted-for-axe]").evaluateAll((all) =>
-      all.forEach((sentinel) => {
-        sentinel.setAttribute("tabindex", "0");
-        sentinel.removeAttribute("data-muted-for-axe");
-      }),
-    );
-  }
-}
 
 /** The data of a response, or the test fails with its errors. */
 function ok<T>(response: GraphQLResponse<T>): T {
@@ -142,7 +115,7 @@ describe("console: Security info", () => {
   it("adds a mobile with a texted code, disables and enables SMS sign-in, refuses to delete it while it signs in, then deletes it (360 px)", async () => {
     const page = await openAsAvery(360);
     expect(await textOf(tile(page, "Password"))).toMatch(/^PasswordLast changed \S/);
-    await expectAccessibleBesidesTabster(page, "Security info");
+    await expectAccessible(page, "Security info");
     await expectNoHorizontalScroll(page, "Security info");
     await screenshot(page, "security-info");
 
@@ -157,7 +130,7 @@ describe("console: Security info", () => {
     await dialog.waitFor({ state: "detached" });
 
     dialog = await startAddingPhone(page, "+1 206 555 0140");
-    await expectAccessibleBesidesTabster(page, "the add-phone dialog");
+    await expectAccessible(page, "the add-phone dialog");
     await expectNoHorizontalScroll(page, "the add-phone dialog");
     await screenshot(page, "security-info-add-phone");
     await dialog.getByLabel("Code").fill("000000");
@@ -174,7 +147,7 @@ describe("console: Security info", () => {
     // Delete while it is the default sign-in method: refused, and the page says why.
     await mobile.getByRole("button", { name: "Delete" }).click();
     let confirm = page.getByRole("alertdialog", { name: "Delete mobile phone?" });
-    await expectAccessibleBesidesTabster(page, "the delete confirmation");
+    await expectAccessible(page, "the delete confirmation");
     await expectNoHorizontalScroll(page, "the delete confirmation");
     await screenshot(page, "security-info-delete");
     await confirm.getByRole("button", { name: "OK" }).click();
@@ -187,7 +160,7 @@ describe("console: Security info", () => {
     await mobile.getByText("SMS sign-in not enabled", { exact: true }).waitFor();
     await banner(page).waitFor();
     await mobile.getByRole("button", { name: "Enable" }).waitFor();
-    await expectAccessibleBesidesTabster(page, "Security info with the banner");
+    await expectAccessible(page, "Security info with the banner");
     await expectNoHorizontalScroll(page, "Security info with the banner");
     await screenshot(page, "security-info-banner");
 
@@ -195,7 +168,7 @@ describe("console: Security info", () => {
     await banner(page).getByRole("button", { name: "Enable" }).click();
     confirm = page.getByRole("alertdialog", { name: "Enable SMS sign-in" });
     await confirm.getByText("+1 2065550140").waitFor();
-    await expectAccessibleBesidesTabster(page, "the enable confirmation");
+    await expectAccessible(page, "the enable confirmation");
     await expectNoHorizontalScroll(page, "the enable confirmation");
     await screenshot(page, "security-info-enable");
     await confirm.getByRole("button", { name: "Enable" }).click();
@@ -238,7 +211,7 @@ describe("console: Security info", () => {
     await mobile.getByText("SMS sign-in unavailable: number in use").waitFor();
     await expect(mobile.getByRole("button", { name: "Enable" }).count()).resolves.toBe(0);
     await expect(banner(page).count()).resolves.toBe(0);
-    await expectAccessibleBesidesTabster(page, "a number in use");
+    await expectAccessible(page, "a number in use");
     await screenshot(page, "security-info-number-in-use");
 
     // The other user lets the number go: Avery may enable it ...
@@ -279,7 +252,7 @@ describe("console: Security info", () => {
       groups.map((group) => group.ownerDocument.getElementById(group.getAttribute("aria-labelledby") ?? "")?.textContent ?? ""),
     );
     expect(titles.filter((t) => ["Mobile", "Alternate mobile", "Office", "Password"].includes(t))).toEqual(["Mobile", "Office", "Password"]);
-    await expectAccessibleBesidesTabster(page, "Security info with phones");
+    await expectAccessible(page, "Security info with phones");
     await expectNoHorizontalScroll(page, "Security info with phones");
     await screenshot(page, "security-info-desktop");
 
@@ -297,7 +270,7 @@ describe("console: Security info", () => {
       const page = await openAsAvery(360);
       const prompt = page.getByRole("group", { name: "Register a phone" });
       await prompt.waitFor();
-      await expectAccessibleBesidesTabster(page, "the register-a-phone prompt");
+      await expectAccessible(page, "the register-a-phone prompt");
       await expectNoHorizontalScroll(page, "the register-a-phone prompt");
       await screenshot(page, "security-info-register-sms");
 

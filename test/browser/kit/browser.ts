@@ -80,6 +80,8 @@ export async function openConsole(browser: Browser, origin: string, options: { w
  * (microsoft/tabster#288, a known false positive). Nothing else is.
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // A dialog fading in has, for a moment, too little contrast: check what stays on screen.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
