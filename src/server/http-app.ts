@@ -44,5 +44,7 @@ export function mountGraphQL(
     }),
   );
   app.use("/graphql", graphqlRequestErrorHandler(deps.logger));
+  // What is neither the API nor a page of the console: JSON, like every other answer.
+  app.use((_req, res) => void res.status(404).json({ error: "Not found" }));
   app.use(finalErrorHandler(deps.logger));
 }

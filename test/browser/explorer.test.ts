@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AddPhoneMethodDocument } from "../generated/graphql.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, launchBrowser, openConsole, screenshot, signInWithPassword } from "./kit/browser.js";
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword } from "./kit/browser.js";
 
 const AVERY = "avery.howard@wingtiptoysonline.com";
 const ADMIN = "admin@wingtiptoysonline.com";
@@ -52,11 +52,17 @@ describe("the offline explorer at /explorer", () => {
     await opened.close();
   });
 
-  it("answers without a token with the API's UNAUTHENTICATED error", async () => {
-    const opened = await openConsole(browser, origin, { path: "/explorer" });
+  it("answers without a token with the API's UNAUTHENTICATED error, and shows it below the editors at 360 px", async () => {
+    const opened = await openConsole(browser, origin, { path: "/explorer", width: 360 });
     const { page } = opened;
     await execute(page, "query Me");
     await resultContaining(page, "UNAUTHENTICATED");
+    const [editors, response] = await Promise.all([page.locator(".graphiql-editors").boundingBox(), page.locator(".graphiql-response").boundingBox()]);
+    expect(response!.y).toBeGreaterThanOrEqual(editors!.y + editors!.height - 1);
+    expect(response!.width).toBeGreaterThan(250);
+    await expectNoHorizontalScroll(page, "the explorer");
+    await expectAccessible(page, "the explorer at 360 px");
+    await screenshot(page, "explorer-phone");
     opened.assertClean();
     await opened.close();
   });

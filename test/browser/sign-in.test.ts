@@ -60,6 +60,28 @@ describe("console: signing in", () => {
     opened.assertClean();
   });
 
+  it("says how long to wait once the account is locked, and the right password doesn't get past it", async () => {
+    const PRIVADMIN = "privadmin@wingtiptoysonline.com";
+    opened = await openConsole(browser, origin, { width: 360 });
+    const { page } = opened;
+    const attempt = async (password: string) => {
+      await page.getByLabel("User name").fill(PRIVADMIN);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+    await attempt("wrong");
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("That user name or password is incorrect");
+    // Four more wrong guesses from elsewhere reach the limit (5).
+    for (let i = 0; i < 4; i++) {
+      const guess = await server.request(`mutation($u: String!) { signInWithPassword(userPrincipalName: $u, password: "wrong") { isVerified } }`, { u: PRIVADMIN });
+      expect(guess.data.signInWithPassword.isVerified).toBe(false);
+    }
+    await attempt(server.passwords[PRIVADMIN]!);
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/^Too many attempts, try again in \d+ minutes?$/);
+    await expect(page.getByRole("button", { name: "Sign out" }).count()).resolves.toBe(0);
+    opened.assertClean();
+  });
+
   it("signs in with a code texted to the phone number", async () => {
     opened = await openConsole(browser, origin, { width: 360 });
     const { page } = opened;

@@ -40,4 +40,40 @@ describe("HTTP endpoints", () => {
     });
     expect(huge.status).toBe(413);
   });
+
+  it("serves the web console at / and on its page paths, and the explorer, under a policy that allows only this server", async () => {
+    for (const server of [dev, production]) {
+      for (const path of ["/", "/users/3f1c2b8e-0000-4000-8000-000000000000", "/sms-gateways", "/explorer"]) {
+        const page = await fetch(`${base(server)}${path}`, { headers: { accept: "text/html" } });
+        expect(page.status, path).toBe(200);
+        expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+        const policy = page.headers.get("content-security-policy") ?? "";
+        expect(policy).toContain("default-src 'self'");
+        expect(policy).toContain("script-src 'self';");
+        expect(policy).toContain("frame-ancestors 'none'");
+        expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+        const html = await page.text();
+        // Every script and style the page names is served by this server.
+        const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+        expect(urls.length).toBeGreaterThan(0);
+        for (const url of urls) {
+          expect(url.startsWith("/"), url).toBe(true);
+          expect((await fetch(`${base(server)}${url}`)).status, url).toBe(200);
+        }
+      }
+    }
+  });
+
+  it("keeps the API's paths and answers for everything that isn't a page", async () => {
+    // The console's catch-all never shadows the API, the health endpoints or a missing asset.
+    expect((await fetch(`${base(dev)}/healthz`, { headers: { accept: "text/html" } })).headers.get("content-type")).toMatch(/json/);
+    expect((await fetch(`${base(dev)}/assets/missing.js`)).status).toBe(404);
+    const notAPage = await fetch(`${base(dev)}/no-such-thing`, { headers: { accept: "application/json" } });
+    expect(notAPage.status).toBe(404);
+    expect(notAPage.headers.get("content-type")).toMatch(/json/);
+    const post = await fetch(`${base(dev)}/`, { method: "POST", headers: { accept: "text/html" } });
+    expect(post.status).toBe(404);
+    const hashed = (await (await fetch(`${base(dev)}/`)).text()).match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
+    expect((await fetch(`${base(dev)}${hashed}`)).headers.get("cache-control")).toContain("immutable");
+  });
 });
