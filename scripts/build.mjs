@@ -11,6 +11,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const force = process.argv.includes("--force");
 const serverOnly = process.argv.includes("--server-only");
 
+// A container image's runtime stage (Dockerfile) installs with dist/ and web/dist/ copied from its
+// build stage: they are used as they are, even though an install brings TypeScript (a peer of prisma).
+if (process.env.AUTHGATE_PREBUILT === "1" && !force) {
+  const missing = ["dist", "web/dist"].filter((dir) => !existsSync(path.join(root, dir, ".build-stamp")));
+  if (missing.length) {
+    console.error(`AUTHGATE_PREBUILT=1, but ${missing.join(" and ")} ${missing.length > 1 ? "were" : "was"} not built: copy them from the build stage.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 function newestMtime(file, skip) {
   if (skip.includes(file)) return 0;
   const stat = statSync(file, { throwIfNoEntry: false });

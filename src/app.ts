@@ -20,6 +20,7 @@ import { clusterExists } from "./db/embedded-cluster.js";
 import { createPasswordHasher } from "./lib/password-hasher.js";
 import { createDemoCredentials, seedDemoDirectory } from "./seed/demo-directory.js";
 import { startServer } from "./server/start-server.js";
+import { traceRootResolvers } from "./observability/traced-resolvers.js";
 
 export interface AppOptions extends CoreOptions, FeatureOptions {
   /** Print the demo passwords when a fresh embedded database is seeded (npm start). */
@@ -71,6 +72,7 @@ async function serve(config: Config, options: AppOptions, core: Core, events: Ev
   const { logger, database } = core;
   const features = createFeatures(core, { config, events, workerOptions: options.workerOptions, smsDeliveryOptions: options.smsDeliveryOptions });
   const schema = await buildGatewaySchema(RESOLVERS, ARGUMENT_SCHEMAS, features.services);
+  if (core.telemetry.tracer) traceRootResolvers(schema, core.telemetry.tracer);
   const gate = createOperationGate({
     schema,
     limits: config.limits,
@@ -89,6 +91,7 @@ async function serve(config: Config, options: AppOptions, core: Core, events: Ev
     logger,
     isReady: () => database.isReady(),
     background: features,
+    telemetry: { telemetry: core.telemetry, probes: { passwordResetQueue: features.passwordResetQueue, databasePool: database.poolStats } },
     async release() {
       await events.close();
       await database.close();

@@ -95,3 +95,9 @@ export function canReadSettings(viewer: Viewer): boolean {
 export function canReadPolicy(viewer: Viewer): boolean {
   return canReadSettings(viewer) || canActOnOtherUsers(viewer, "read");
 }
+
+/** Reading the audit trail: a Global Administrator (any Read or ReadWrite scope) or an app with AuditLog.Read.All. */
+export function canReadAuditLog(viewer: Viewer): boolean {
+  if (viewer.kind === "app") return viewer.permissions.has(AppPermission.AuditLogReadAll);
+  return isGlobalAdministratorWith(viewer, "read");
+}

@@ -12,6 +12,7 @@ export const AppPermission = {
   UserReadAll: "User.Read.All",
   PolicyReadWrite: "Policy.ReadWrite.AuthenticationMethod",
   PolicyRead: "Policy.Read.All",
+  AuditLogReadAll: "AuditLog.Read.All",
 } as const;
 
 /** Scopes a user gets when signing in through the gateway itself and asking for none. */

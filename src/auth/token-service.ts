@@ -12,6 +12,8 @@ export interface AccessTokenClaims extends JWTPayload {
   /** Issue time in milliseconds: lets revocation be exact within the second. */
   iat_ms?: number;
   idtyp?: "user" | "app";
+  /** The session (refresh-token family) a user's token belongs to: revoking it revokes the token. */
+  sid?: string;
 }
 
 export interface IssueTokenInput {
@@ -20,6 +22,8 @@ export interface IssueTokenInput {
   roles?: string[];
   app?: boolean;
   ttlSeconds?: number;
+  /** The sign-in session the token belongs to (`sid`). */
+  sessionId?: string;
 }
 
 export interface TokenService {
@@ -60,6 +64,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         claims.scp = (input.scopes ?? []).join(" ");
         // Carried for clients that display it; the server takes a user's roles from the directory.
         if (input.roles?.length) claims.roles = input.roles;
+        if (input.sessionId) claims.sid = input.sessionId;
       }
       const iat = Math.floor(nowMs / 1000);
       const token = await new SignJWT(claims)

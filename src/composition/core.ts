@@ -5,10 +5,13 @@ import { openDatabase } from "../db/database.js";
 import { systemClock, type Clock } from "../lib/clock.js";
 import { createPasswordHasher } from "../lib/password-hasher.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import { createTelemetry } from "../observability/telemetry.js";
 
 export interface CoreOptions {
   logger?: Logger;
   clock?: Clock;
+  /** Traces go to this provider's processors (tests: an in-memory exporter), whatever the configuration says. */
+  tracerProvider?: import("@opentelemetry/api").TracerProvider;
 }
 
 /**
@@ -21,7 +24,8 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
   const clock = options.clock ?? systemClock;
   const needsLocalSecrets = !config.jwt.secret && !config.jwt.jwksUrl;
   const local = needsLocalSecrets || !config.encryptionKey ? await loadOrCreateLocalSecrets(config.dataDir) : undefined;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const telemetry = createTelemetry(config, { tracerProvider: options.tracerProvider });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, tracer: telemetry.tracer });
   const hasher = createPasswordHasher(config.passwordHashing);
   const tokens = createTokenService({
     secret: config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : local!.jwtSecret),
@@ -31,7 +35,7 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
     ttlSeconds: config.jwt.accessTokenTtlSeconds,
     clock,
   });
-  return { logger, clock, database, hasher, tokens, encryptionKey: config.encryptionKey ?? local!.encryptionKey };
+  return { logger, telemetry, clock, database, hasher, tokens, encryptionKey: config.encryptionKey ?? local!.encryptionKey };
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;

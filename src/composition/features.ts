@@ -3,13 +3,16 @@ import type { EventBus } from "../events/event-bus.js";
 import type { Feeds } from "../graphql/context.js";
 import { createHousekeeping } from "../modules/housekeeping/housekeeping.js";
 import {
+  auditFeature,
   authenticationFeature,
   directorySettingsFeature,
+  noticesFeature,
   oneTimeCodesFeature,
   operationsFeature,
   passwordMethodsFeature,
   phoneMethodsFeature,
   policyFeature,
+  sessionsFeature,
   signInFeature,
   smsGatewaysFeature,
   usersFeature,
@@ -17,6 +20,8 @@ import {
 import type { SmsDeliveryWorkerOptions } from "../modules/one-time-codes/sms-delivery.worker.js";
 import type { WorkerOptions } from "../modules/password-methods/password-reset.worker.js";
 import { rateLimitsFeature } from "../modules/rate-limits/index.js";
+import { PASSWORD_RESET } from "../modules/password-methods/password-reset.service.js";
+import { publishAfterCommit } from "../events/publish-after-commit.js";
 import type { Core } from "./core.js";
 
 export interface FeatureOptions {
@@ -31,21 +36,31 @@ export interface FeatureOptions {
  * Nothing here serves: no HTTP, no WebSocket.
  */
 export function createFeatures(core: Core, deps: { config: Config; events: EventBus } & FeatureOptions) {
-  const { config, events } = deps;
+  const { config } = deps;
+  const { transactions } = core.database;
+  // Events published in a transaction (a change and its audit record) go out once it commits.
+  const events = publishAfterCommit(deps.events, transactions);
   const { clock, logger, hasher, tokens, encryptionKey } = core;
   const { prisma, sql } = core.database;
 
-  const { rateLimiter, sweeps: rateLimitSweeps } = rateLimitsFeature.create({ prisma, clock });
-  const { users } = usersFeature.create({ prisma, sql, hasher, clock, events });
-  const { gateways, smsOutbox, closeConnectors } = smsGatewaysFeature.create({ prisma, encryptionKey, sms: config.sms, clock, logger });
-  const { settings, destinationPolicy } = directorySettingsFeature.create({ prisma, users, gateways, rateLimiter, logger });
-  const { policy } = policyFeature.create({ prisma, sql, users, settings });
-  const { phones } = phoneMethodsFeature.create({ prisma, sql, users, policy, events });
+  const { rateLimiter, sweeps: rateLimitSweeps } = rateLimitsFeature.create({ prisma, clock, onRefused: (rule) => core.telemetry.metrics.recordRateLimitRefusal(rule.reason) });
+  const { audit, auditLog } = auditFeature.create({ prisma, transactions, events: deps.events, clock, logger, retentionDays: config.audit.retentionDays });
+  const { users } = usersFeature.create({ audit, prisma, sql, hasher, clock, events });
+  const { gateways, smsOutbox, closeConnectors } = smsGatewaysFeature.create({ audit, prisma, encryptionKey, sms: config.sms, clock, logger, onSmsOutcome: core.telemetry.metrics.recordSmsSend });
+  const { settings, destinationPolicy } = directorySettingsFeature.create({ audit, prisma, users, gateways, rateLimiter, logger });
+  const kickSmsDelivery = () => void transactions.afterCommit(() => smsDeliveryWorker.kickSoon());
+  const { notices, noticeFollower, deliverNotice } = noticesFeature.create({ audit, prisma, sql, encryptionKey, settings, gateways, destinationPolicy, clock, logger, onQueued: kickSmsDelivery });
+  audit.follow(noticeFollower);
+  const { policy } = policyFeature.create({ audit, prisma, sql, users, settings });
+  const { phones } = phoneMethodsFeature.create({ audit, prisma, sql, users, policy, events });
   const { operations } = operationsFeature.create({ prisma, users, events, clock });
   const { followMethodChanges } = authenticationFeature.create({ users, events });
-  const { resets, resetWorker } = passwordMethodsFeature.create({ operations, users, hasher, encryptionKey, clock, events, logger, workerOptions: deps.workerOptions });
-  const { signIn } = signInFeature.create({ users, hasher, tokens, rateLimiter, limits: config.signIn, settings, phones });
+  const { sessions, sweeps: sessionSweeps } = sessionsFeature.create({ audit, prisma, tokens, clock, events, logger, refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds });
+  const { resets, resetWorker } = passwordMethodsFeature.create({ audit, operations, users, sessions, hasher, encryptionKey, clock, events, logger, workerOptions: deps.workerOptions });
+  const { signIn } = signInFeature.create({ audit, users, hasher, sessions, rateLimiter, limits: config.signIn, settings, phones });
+  const { passwordChange } = sessionsFeature.createPasswordChange({ audit, users, signIn, sessions, hasher, clock, events, logger });
   const { codes, smsDeliveryWorker, sweeps: codeSweeps } = oneTimeCodesFeature.create({
+    audit,
     prisma,
     encryptionKey,
     rateLimiter,
@@ -58,17 +73,20 @@ export function createFeatures(core: Core, deps: { config: Config; events: Event
     clock,
     logger,
     smsDeliveryOptions: deps.smsDeliveryOptions,
+    deliverNotice,
   });
-  const housekeeping = createHousekeeping({ sweeps: [...codeSweeps, ...rateLimitSweeps], clock, logger });
-  const feeds: Feeds = { followOperation: operations.followOperation, followMethodChanges };
+  const housekeeping = createHousekeeping({ sweeps: [...codeSweeps, ...rateLimitSweeps, ...sessionSweeps, auditLog.retentionSweep], clock, logger });
+  const feeds: Feeds = { followOperation: operations.followOperation, followMethodChanges, followAuditEvents: auditLog.followAuditEvents };
 
   return {
     /** What resolvers are made with (each names the ones it uses). */
-    services: { users, policy, phones, operations, resets, signIn, gateways, settings, codes },
+    services: { users, policy, phones, operations, resets, signIn, gateways, settings, codes, sessions, passwordChange, audit, auditLog, notices },
     feeds,
     /** Messages the `console` SMS provider "sent" (development tools and tests read codes here). */
     smsOutbox,
     housekeeping,
+    /** Password resets waiting for a worker (metrics read it on scrape). */
+    passwordResetQueue: () => operations.queueStats(PASSWORD_RESET),
     /** Starts the background work: the queue workers and housekeeping. */
     async start() {
       await resetWorker.start();

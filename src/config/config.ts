@@ -4,6 +4,7 @@ import type { OperationLimits } from "../graphql/operation-limits.js";
 import type { ScryptParameters } from "../lib/password-hasher.js";
 import type { SignInLimits } from "../modules/sign-in/sign-in.service.js";
 import type { WebSocketCaps } from "../server/websocket-server.js";
+import { parseCorsOrigins, type CorsOrigins } from "../server/cors.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -25,11 +26,18 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().default("authgate"),
   JWT_AUDIENCE: z.string().default("authgate-api"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Lifetime of each refresh token (a new one comes with every refresh). */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
   /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Seed the demo directory into a fresh embedded database; in production only when set to true. */
   SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** When set, GET /metrics requires `Authorization: Bearer <it>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** OTLP/HTTP collector base URL (traces go to <it>/v1/traces); tracing is off without it. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().default("authgate"),
   QUERY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   QUERY_MAX_COST: z.coerce.number().int().positive().default(5000),
   QUERY_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
@@ -56,6 +64,16 @@ const envSchema = z.object({
       }
     }, "must be true, false, a hop count, or comma-separated addresses/subnets (e.g. loopback, 10.0.0.0/8)")
     .optional(),
+  /** Browser apps on other origins that may call the API: exact origins, comma-separated, or "*" (not in production). */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseCorsOrigins(value);
+      if ("origins" in parsed) return parsed.origins;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    })
+    .optional(),
   SCRYPT_COST: z.coerce.number().int().min(1024).default(131072),
   SCRYPT_BLOCK_SIZE: z.coerce.number().int().positive().default(8),
   SCRYPT_PARALLELIZATION: z.coerce.number().int().positive().default(1),
@@ -64,6 +82,8 @@ const envSchema = z.object({
   SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SIGN_IN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   SIGN_IN_MAX_IN_PROGRESS: z.coerce.number().int().positive().default(64),
+  /** Days the audit trail keeps its events (housekeeping removes older ones). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().max(36_500).default(90),
   /** Password hashes computed at once (default: the machine's cores). */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   SMS_REVEAL_CODES_IN_LOG: booleanFlag.optional(),
@@ -86,18 +106,23 @@ export interface Config {
     issuer: string;
     audience: string;
     accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
   };
   encryptionKey?: string;
   seedDemo: boolean;
   logLevel: Env["LOG_LEVEL"];
+  observability: { metricsToken?: string; otlpEndpoint?: string; serviceName: string };
   limits: OperationLimits;
   introspection: boolean;
   requestMaxBytes: number;
   webSocket: Omit<WebSocketCaps, "maxMessageBytes">;
   /** Which proxies to believe about the client's address (Express's `trust proxy` setting). */
   trustProxy: boolean | number | string;
+  /** Origins whose browser apps may call the API (CORS, and the graphql-ws upgrade's Origin); none by default. */
+  corsOrigins: CorsOrigins;
   passwordHashing: ScryptParameters;
   signIn: SignInLimits;
+  audit: { retentionDays: number };
   sms: { revealCodesInLog: boolean; allowPrivateEndpoints: boolean };
 }
 
@@ -127,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(production && !e.ENCRYPTION_KEY ? ["  ENCRYPTION_KEY is required in production"] : []),
     // Production gateways are public https services; anything else is a way into the internal network (SSRF).
     ...(production && e.SMS_ALLOW_PRIVATE_ENDPOINTS ? ["  SMS_ALLOW_PRIVATE_ENDPOINTS must not be true in production"] : []),
+    // Any website could then drive visitors' browsers against the API (sign-in guessing from their addresses, intranet reach).
+    ...(production && e.CORS_ORIGINS === "*" ? ['  CORS_ORIGINS must list origins in production, not "*"'] : []),
   ];
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join("\n")}`);
   return {
@@ -142,10 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
     encryptionKey: e.ENCRYPTION_KEY,
     seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,
+    observability: { metricsToken: e.METRICS_TOKEN, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     limits: {
       maxDepth: e.QUERY_MAX_DEPTH,
       maxCost: e.QUERY_MAX_COST,
@@ -162,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    corsOrigins: e.CORS_ORIGINS ?? [],
     passwordHashing: {
       cost: e.SCRYPT_COST,
       blockSize: e.SCRYPT_BLOCK_SIZE,
@@ -175,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       addressWindowSeconds: e.SIGN_IN_ADDRESS_WINDOW_SECONDS,
       maxInProgress: e.SIGN_IN_MAX_IN_PROGRESS,
     },
+    audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     sms: { revealCodesInLog: e.SMS_REVEAL_CODES_IN_LOG ?? e.NODE_ENV === "development", allowPrivateEndpoints: e.SMS_ALLOW_PRIVATE_ENDPOINTS ?? false },
   };
 }

@@ -1,19 +1,26 @@
+import type { Tracer } from "@opentelemetry/api";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { openEmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations } from "./migrations.js";
 import { createSql, type Sql } from "./sql.js";
+import { tracePrisma, traceSql } from "./traced-queries.js";
+import { createTransactions, type Transactions } from "./transactions.js";
 
 export type Prisma = PrismaClient;
 
 export interface Database {
+  /** Joins the transaction in progress (`transactions.run`) when there is one. */
   prisma: PrismaClient;
+  transactions: Transactions;
   /** The hot path's reads, in plain SQL on the same pool (see sql.ts). */
   sql: Sql;
   /** `embedded`: the PostgreSQL server under DATA_DIR that we run; `postgresql`: DATABASE_URL. */
   kind: "embedded" | "postgresql";
   connectionString: string;
+  /** The pool's connections now (metrics read it on scrape). */
+  poolStats(): { total: number; idle: number; waiting: number; max: number };
   isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -25,6 +32,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Shown in pg_stat_activity with our pid (server, CLI), so an operator can tell the clients apart. */
   applicationName?: string;
+  /** When tracing: every statement in a span under the request's. */
+  tracer?: Tracer;
 }
 
 /**
@@ -46,13 +55,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   pool.on("error", () => {
     // Idle client errors (server restart) are surfaced by the next query; don't crash.
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const transactions = createTransactions(options.tracer ? tracePrisma(client, options.tracer) : client);
+  const prisma = transactions.prisma;
 
   return {
     prisma,
-    sql: createSql(pool),
+    transactions,
+    sql: options.tracer ? traceSql(createSql(pool), options.tracer) : createSql(pool),
     kind: embedded ? "embedded" : "postgresql",
     connectionString,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.poolSize ?? 10 }),
     async isReady() {
       try {
         await prisma.$queryRaw`SELECT 1`;

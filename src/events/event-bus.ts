@@ -10,10 +10,17 @@ export interface EventTopics {
       | { type: "phone"; phoneType: PhoneType; phoneNumber: string; smsSignInEnabled: boolean; createdAt: string }
       | { type: "password"; createdAt: string | null };
   };
-  /** Every session of the user that began before `revokedBefore` is over (password reset). */
-  sessionsRevoked: { userId: string; revokedBefore: string };
+  /**
+   * Every session of the user that began before `revokedBefore` is over (password reset), but
+   * `exceptSessionId`, the one a password was changed in.
+   */
+  sessionsRevoked: { userId: string; revokedBefore: string; exceptSessionId?: string };
+  /** One session is over (signed out, or a refresh token reused): its tokens, and its sockets. */
+  sessionEnded: { userId: string; sessionId: string };
   /** The user was deleted or their directory roles changed: sessions holding the old access end. */
   userAccessChanged: { userId: string; change: "deleted" | "directoryRolesChanged" };
+  /** An audit event was committed: enough to filter on; subscribers read the row by id. */
+  auditEventRecorded: { id: string; sequence: string; activity: string; actorId: string | null; targetUserId: string | null; occurredAt: string };
   operationChanged: {
     id: string;
     userId: string;

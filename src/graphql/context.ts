@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.js";
+import type { RecordedAuditEvent } from "../modules/audit/audit-trail.js";
+import type { AuditEventFilterValues } from "../modules/audit/audit.repository.js";
 import type { MethodChangeEvent } from "../modules/authentication/method-changes.js";
 import type { OperationEvent } from "../modules/operations/operations.service.js";
 import { createRequestLoaders, type RequestLoaders, type RequestScope } from "../modules/request-scope.js";
@@ -8,6 +10,7 @@ import { createRequestLoaders, type RequestLoaders, type RequestScope } from "..
 export interface Feeds {
   followOperation(scope: RequestScope, operationId: string): Promise<AsyncIterable<OperationEvent>>;
   followMethodChanges(scope: RequestScope, userRef: string | null | undefined): Promise<AsyncIterable<MethodChangeEvent>>;
+  followAuditEvents(scope: RequestScope, filter: AuditEventFilterValues): Promise<AsyncIterable<RecordedAuditEvent>>;
 }
 
 /** Per-request state shared by HTTP and graphql-ws: who calls, batching loaders, a request id. */

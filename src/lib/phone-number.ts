@@ -53,6 +53,19 @@ export function maskPhoneNumber(stored: string): string {
   return `${cc} ${"*".repeat(Math.max(0, national.length - 4))}${national.slice(-4)}`;
 }
 
+/**
+ * `+1 206***0123`: the country, the first digits of the national number and the last four, for
+ * logs and the audit trail (an operator can tell numbers apart; nobody can dial one). Anything
+ * that doesn't parse as a phone number shows its last two characters only.
+ */
+export function maskPhoneForLog(stored: string): string {
+  const display = displayPhoneNumber(stored.split("x")[0]!);
+  const [cc, national = ""] = display.split(" ");
+  if (!cc?.startsWith("+") || national.length < 6) return `***${stored.slice(-2)}`;
+  const lead = Math.min(3, national.length - 7);
+  return `${cc} ${national.slice(0, Math.max(0, lead))}***${national.slice(-4)}`;
+}
+
 export function smsDestination(stored: string): string {
   return stored.split("x")[0]!;
 }

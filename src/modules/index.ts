@@ -12,6 +12,9 @@ import { signInFeature } from "./sign-in/index.js";
 import { smsGatewaysFeature } from "./sms-gateways/index.js";
 import { directorySettingsFeature } from "./directory-settings/index.js";
 import { oneTimeCodesFeature } from "./one-time-codes/index.js";
+import { noticesFeature } from "./notices/index.js";
+import { auditFeature } from "./audit/index.js";
+import { sessionsFeature } from "./sessions/index.js";
 
 /** The features that make up the GraphQL schema. The schema build, its printing and the composition root read them. */
 const SCHEMA_FEATURES = [
@@ -25,6 +28,9 @@ const SCHEMA_FEATURES = [
   smsGatewaysFeature,
   directorySettingsFeature,
   oneTimeCodesFeature,
+  sessionsFeature,
+  auditFeature,
+  noticesFeature,
 ];
 
 type ResolverOf<Feature> = Feature extends { resolvers: readonly (infer Resolver)[] } ? Resolver : never;
@@ -36,6 +42,8 @@ export const RESOLVERS = SCHEMA_FEATURES.flatMap<ResolverOf<(typeof SCHEMA_FEATU
 export const ARGUMENT_SCHEMAS: ArgumentSchemas = Object.assign({}, ...SCHEMA_FEATURES.map((feature) => feature.argumentSchemas));
 
 export {
+  noticesFeature,
+  auditFeature,
   authenticationFeature,
   directorySettingsFeature,
   oneTimeCodesFeature,
@@ -43,6 +51,7 @@ export {
   passwordMethodsFeature,
   phoneMethodsFeature,
   policyFeature,
+  sessionsFeature,
   signInFeature,
   smsGatewaysFeature,
   usersFeature,

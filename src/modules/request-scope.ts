@@ -14,6 +14,9 @@ export interface RequestLoaders {
 export interface RequestScope {
   viewer: Viewer;
   loaders: RequestLoaders;
+  /** Where the request came from, for the audit trail (set for GraphQL requests). */
+  requestId?: string;
+  clientAddress?: string;
 }
 
 export function createRequestLoaders(): RequestLoaders {

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { OperationGate } from "../graphql/operation-gate.js";
+import { operationTelemetryPlugin } from "./request-telemetry.js";
 
 /**
  * Apollo Server taking the operation gate's steps over HTTP. Its stop drains the HTTP server,
@@ -34,6 +35,8 @@ export function createApolloServer(deps: { schema: GraphQLSchema; gate: Operatio
         },
       },
       ...gate.apollo.plugins,
+      // Names the operation for the access line, the metrics and the span.
+      operationTelemetryPlugin<GraphQLContext>(),
       deps.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -1,20 +1,31 @@
 import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
+import { GraphQLError } from "graphql";
 import type { Config } from "../config/config.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import type { OperationGate } from "../graphql/operation-gate.js";
 import type { Logger } from "../logging/logger.js";
+import { corsHandlers } from "./cors.js";
 import { finalErrorHandler, graphqlRequestErrorHandler } from "./json-errors.js";
 import { mountWebConsole } from "./web-console.js";
+import { mountMetrics, reenterRequestContext, requestTelemetry } from "./request-telemetry.js";
+import type { Telemetry } from "../observability/telemetry.js";
+import { requestContext } from "../logging/request-context.js";
 
-/** Express with the settings every route shares, the health endpoints, and the web console. */
-export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; isDraining: () => boolean; isReady: () => Promise<boolean> }): Express {
+/** Express with the settings every route shares, the health endpoints, CORS for /graphql, and the web console. */
+export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; corsOrigins: Config["corsOrigins"]; isDraining: () => boolean; isReady: () => Promise<boolean>; telemetry?: { telemetry: Telemetry; logger: Logger; metricsToken?: string } }): Express {
   const app = express();
   app.disable("x-powered-by");
   // API answers are not cached by validators: no hashing every response body for an ETag.
   app.disable("etag");
   app.set("trust proxy", deps.trustProxy);
+  const observed = deps.telemetry;
+  if (observed) {
+    app.use(requestTelemetry({ metrics: observed.telemetry.metrics, tracer: observed.telemetry.tracer, logger: observed.logger }));
+    // Before the console's catch-all of page paths.
+    mountMetrics(app, { metrics: observed.telemetry.metrics, token: observed.metricsToken });
+  }
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -22,6 +33,8 @@ export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; isDraini
     const ready = !deps.isDraining() && (await deps.isReady());
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable" });
   });
+  // Before Apollo (mounted later): preflights are answered here, and even refusals carry the CORS headers.
+  app.use("/graphql", ...corsHandlers(deps.corsOrigins));
   mountWebConsole(app);
   return app;
 }
@@ -38,9 +51,18 @@ export function mountGraphQL(
       res.status(503).set("connection", "close").set("retry-after", "5").json({ errors: [{ message: "The server is shutting down", extensions: { code: "INTERNAL_SERVER_ERROR", reason: "shuttingDown" } }] });
     },
     express.json({ limit: deps.requestMaxBytes }),
+    reenterRequestContext,
     expressMiddleware(deps.apollo, {
-      context: ({ req }) =>
-        deps.gate.contextFor({ authorization: req.headers.authorization, requestId: String(req.headers["x-request-id"] ?? "") || undefined, clientAddress: req.ip }),
+      context: async ({ req }) => {
+        const request = requestContext.getStore();
+        try {
+          return await deps.gate.contextFor({ authorization: req.headers.authorization, requestId: request?.requestId, clientAddress: req.ip });
+        } catch (error) {
+          // Refused before Apollo's plugins run (a bad token): the access line and metrics say why.
+          if (request && error instanceof GraphQLError) request.outcome = String(error.extensions.code ?? "INTERNAL_SERVER_ERROR");
+          throw error;
+        }
+      },
     }),
   );
   app.use("/graphql", graphqlRequestErrorHandler(deps.logger));

@@ -10,9 +10,13 @@ import type { GraphQLContext } from "../graphql/context.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../logging/logger.js";
 import { createApolloServer } from "./apollo.js";
+import { webSocketOriginAllowed } from "./cors.js";
 import { createHttpApp, mountGraphQL } from "./http-app.js";
 import { createLiveSessions } from "./live-sessions.js";
 import { createGraphQLWebSocketServer } from "./websocket-server.js";
+import { createWebSocketTelemetry } from "./websocket-telemetry.js";
+import type { MetricProbes } from "../observability/metrics.js";
+import type { Telemetry } from "../observability/telemetry.js";
 
 export interface RunningServer {
   url: string;
@@ -45,13 +49,22 @@ export async function startServer(deps: {
   background: BackgroundWork;
   /** Called last on stop: the event bus, the database, the connectors. */
   release: () => Promise<void>;
+  /** Metrics (GET /metrics), traces and access lines; `probes` are read on scrape. */
+  telemetry?: { telemetry: Telemetry; probes: Pick<MetricProbes, "passwordResetQueue" | "databasePool"> };
 }): Promise<RunningServer> {
   const { config, gate, logger, background } = deps;
   // Set on stop: new requests and connections are refused while in-flight work finishes.
   let draining = false;
   const isDraining = () => draining;
 
-  const expressApp = createHttpApp({ trustProxy: config.trustProxy, isDraining, isReady: deps.isReady });
+  const telemetry = deps.telemetry?.telemetry;
+  const expressApp = createHttpApp({
+    trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
+    isDraining,
+    isReady: deps.isReady,
+    telemetry: telemetry && { telemetry, logger, metricsToken: config.observability.metricsToken },
+  });
   const httpServer = createServer(expressApp);
   // Idle kept-alive sockets outlive a load balancer's idle timeout (60 s on common ones), so
   // the balancer, not this server, closes them: no request lost to a race with the close.
@@ -62,6 +75,7 @@ export async function startServer(deps: {
   const trustedProxy = expressApp.get("trust proxy fn") as Parameters<typeof proxyAddr>[1];
   // Root fields whose result depends on the event alone (permission is checked on subscribe).
   const sharedSubscribe = createSharedSubscribe(new Set(["operationStatusChanged", "authenticationMethodsChanged"]));
+  const wsTelemetry = telemetry && createWebSocketTelemetry({ metrics: telemetry.metrics, tracer: telemetry.tracer, logger });
   const webSocket = createGraphQLWebSocketServer({
     httpServer,
     gate,
@@ -74,9 +88,14 @@ export async function startServer(deps: {
     liveSessions,
     caps: { ...config.webSocket, maxMessageBytes: config.requestMaxBytes },
     clientAddressOf: (request) => proxyAddr(request, trustedProxy),
+    originAllowed: (request) => webSocketOriginAllowed(config.corsOrigins, request),
     isDraining,
     logger,
+    telemetry: wsTelemetry,
   });
+  if (telemetry && wsTelemetry) {
+    telemetry.metrics.setProbes({ ...deps.telemetry!.probes, webSocketConnections: webSocket.connectionCount, activeSubscriptions: wsTelemetry.activeSubscriptions });
+  }
   const apollo = createApolloServer({ schema: deps.schema, gate, httpServer, webSocket, landingPage: config.nodeEnv !== "production" });
   await apollo.start();
   await background.start();
@@ -95,11 +114,15 @@ export async function startServer(deps: {
     webSocketConnections: webSocket.connectionCount,
     stop() {
       stopping ??= (async () => {
+        const started = performance.now();
+        logger.info({ webSocketConnections: webSocket.connectionCount() }, "shutting down: refusing new requests, finishing the work in flight");
         draining = true;
         await background.stop();
         await apollo.stop();
         await liveSessions.close();
         await deps.release();
+        await telemetry?.shutdown();
+        logger.info({ durationMs: Math.round(performance.now() - started) }, "stopped");
       })();
       return stopping;
     },

@@ -1,11 +1,12 @@
 import type { IncomingMessage, Server } from "node:http";
 import { randomUUID } from "node:crypto";
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { GraphQLError, execute, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../logging/logger.js";
 import type { LiveSessions } from "./live-sessions.js";
 import type { OperationGate } from "../graphql/operation-gate.js";
+import type { WebSocketTelemetry } from "./websocket-telemetry.js";
 
 /** What one client may hold open on the WebSocket transport. */
 export interface WebSocketCaps {
@@ -38,10 +39,14 @@ export function createGraphQLWebSocketServer(deps: {
   liveSessions: LiveSessions;
   caps: WebSocketCaps;
   clientAddressOf: (request: IncomingMessage) => string | undefined;
+  /** The upgrade's Origin against CORS_ORIGINS: a page on a refused site opens no socket. */
+  originAllowed: (request: IncomingMessage) => boolean;
   isDraining: () => boolean;
   logger: Logger;
+  /** Request ids, spans, metrics and access lines of operations. */
+  telemetry?: WebSocketTelemetry;
 }) {
-  const { gate, caps, liveSessions, logger } = deps;
+  const { gate, caps, liveSessions, logger, telemetry } = deps;
   const connectionsByAddress = new Map<string, number>();
   // Worked out once per upgrade request, when it is counted, and kept for its operations.
   const addressOfRequest = new WeakMap<IncomingMessage, string>();
@@ -53,6 +58,10 @@ export function createGraphQLWebSocketServer(deps: {
     // Counted per TCP connection and released when it closes, however the upgrade ends.
     verifyClient: ({ req }, accept) => {
       if (deps.isDraining()) return accept(false, 503, "The server is shutting down");
+      if (!deps.originAllowed(req)) {
+        logger.warn({ origin: req.headers.origin }, "websocket connection refused: origin not allowed");
+        return accept(false, 403, "Origin not allowed");
+      }
       const address = deps.clientAddressOf(req) ?? "unknown";
       addressOfRequest.set(req, address);
       const open = connectionsByAddress.get(address) ?? 0;
@@ -79,7 +88,9 @@ export function createGraphQLWebSocketServer(deps: {
   };
 
   const server = makeServer<Record<string, unknown>, SocketExtra & { socket: WebSocket; request: IncomingMessage }>({
-    subscribe: deps.subscribe,
+    // Run under the operation's span (resolver and database spans are its children).
+    execute: telemetry ? (args) => telemetry.within(telemetry.current(), () => execute(args)) : undefined,
+    subscribe: telemetry ? (args) => telemetry.within(telemetry.current(), () => deps.subscribe(args)) : deps.subscribe,
     onConnect: async (ctx) => {
       if (deps.isDraining()) return false;
       const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -95,7 +106,8 @@ export function createGraphQLWebSocketServer(deps: {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
+      const operation = telemetry?.begin(ctx.extra.socket, id, ctx.extra.clientAddress);
       if (Object.keys(ctx.subscriptions).length > caps.maxOperationsPerConnection) {
         return [
           new GraphQLError(`At most ${caps.maxOperationsPerConnection} operations may be open on one connection`, {
@@ -103,18 +115,30 @@ export function createGraphQLWebSocketServer(deps: {
           }),
         ];
       }
-      const prepared = await gate.prepare(payload, {
-        authorization: ctx.extra.authorization,
-        requestId: randomUUID(),
-        clientAddress: ctx.extra.clientAddress,
-      });
-      if (!prepared.errors) return prepared.args;
+      const caller = { authorization: ctx.extra.authorization, requestId: operation?.store.requestId ?? randomUUID(), clientAddress: ctx.extra.clientAddress };
+      const prepared = await (telemetry ? telemetry.within(operation, () => gate.prepare(payload, caller)) : gate.prepare(payload, caller));
+      if (!prepared.errors) {
+        if (operation) telemetry!.named(operation, prepared.args.document, prepared.args.operationName ?? undefined);
+        return prepared.args;
+      }
       // The identity this socket was opened with is gone (deleted, revoked): so is the socket.
       if (prepared.unauthenticated) ctx.extra.socket.close(CloseCode.Unauthorized, "The bearer token is no longer valid");
       return prepared.errors;
     },
-    onNext: (_ctx, _id, _payload, _args, result) => gate.formatResult(result),
-    onError: (_ctx, _id, _payload, errors) => gate.formatErrors(errors),
+    onOperation: (ctx, id, _payload, _args, result) => {
+      if (telemetry && Symbol.asyncIterator in result) telemetry.subscribed(ctx.extra.socket, id);
+    },
+    onNext: (ctx, id, _payload, _args, result) => {
+      const formatted = gate.formatResult(result);
+      telemetry?.answered(ctx.extra.socket, id, formatted.errors);
+      return formatted;
+    },
+    onError: (ctx, id, _payload, errors) => {
+      const formatted = gate.formatErrors(errors);
+      telemetry?.answered(ctx.extra.socket, id, formatted);
+      return formatted;
+    },
+    onComplete: (ctx, id) => telemetry?.completed(ctx.extra.socket, id),
   });
 
   // graphql-ws's own `ws` adapter, with our logger, without its console output, and with the
@@ -145,7 +169,7 @@ export function createGraphQLWebSocketServer(deps: {
         onMessage: (handle) =>
           socket.on("message", async (data) => {
             try {
-              await handle(String(data));
+              await (telemetry ? telemetry.inMessage(() => handle(String(data))) : handle(String(data)));
             } catch (error) {
               logger.error({ err: error }, "unexpected error handling a websocket message");
               socket.close(CloseCode.InternalServerError, "Internal server error");
@@ -157,6 +181,7 @@ export function createGraphQLWebSocketServer(deps: {
     socket.once("close", (code, reason) => {
       clearTimeout(pongWait);
       clearInterval(pingInterval);
+      telemetry?.closed(socket);
       void closed(code, String(reason));
     });
   });

@@ -47,16 +47,20 @@ describe("console: signing in", () => {
     opened.assertClean();
   });
 
-  it("signs in with a password, lands on Security info, and signs out dropping the token", async () => {
+  it("signs in with a password, lands on Security info, and signs out, the server revoking the token", async () => {
     opened = await openConsole(browser, origin);
     const { page } = opened;
     await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
     await page.getByRole("heading", { name: "Security info" }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
     expect((await opened.context.cookies()).length).toBe(0);
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem("authgate.session")!) as { accessToken: string }).accessToken);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    // Signed out on the server too: the token is refused from now on, not only forgotten.
+    const after = await server.request("{ me { id } }", {}, { token });
+    expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     opened.assertClean();
   });
 

@@ -45,7 +45,7 @@ describe("housekeeping", () => {
     });
 
     const removed = await server.app.housekeeping.runOnce();
-    expect(removed).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0 });
+    expect(removed).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0, sessions: 0, auditEvents: 0 });
     expect((await prisma.verificationChallenge.findMany()).map((c) => c.id)).toEqual([liveId]);
     expect((await prisma.issuedToken.findMany()).map((t) => t.tokenHash)).toEqual(["live"]);
     expect((await prisma.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
@@ -53,7 +53,7 @@ describe("housekeeping", () => {
 
     // An hour and a bit later, what was live has ended too.
     server.clock.advance(HOUR + 20 * 60_000);
-    expect(await server.app.housekeeping.runOnce()).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0 });
+    expect(await server.app.housekeeping.runOnce()).toEqual({ challengesAndTokens: 2, rateLimitBuckets: 1, codeGuessLogs: 1, smsDeliveries: 0, sessions: 0, auditEvents: 0 });
   });
 
   it("keeps SMS delivery outcomes for administrators for a week", async () => {

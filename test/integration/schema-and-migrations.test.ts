@@ -55,10 +55,15 @@ describe("migrations on a fresh database", () => {
     await prisma.verificationChallenge.create({ data: { id: randomUUID(), purpose: "signIn", userId, phoneNumber: "+12065550123", phoneType: "mobile", codeHash: "h", expiresAt: now } });
     await prisma.issuedToken.create({ data: { tokenHash: "t", kind: "challenge", userId, subject: "s", expiresAt: now } });
     await prisma.rateLimitBucket.create({ data: { key: "k", count: 1, windowStart: now, windowEnd: now } });
+    await prisma.session.create({ data: { id: "sid", userId, revokedAt: now, renewedAt: now, expiresAt: now, createdAt: now } });
+    await prisma.refreshToken.create({ data: { tokenHash: "r", sessionId: "sid", userId, scopes: ["a", "b"], expiresAt: now, usedAt: now, revokedAt: now, createdAt: now } });
     await prisma.smsDelivery.create({
       data: { id: randomUUID(), purpose: "signIn", challengeId: randomUUID(), maskedPhoneNumber: "+1 ******0123", sealedMessage: "v1.a.b.c", status: "delivered", failureKind: "gatewayTimeout", attempts: 2, nextAttemptAt: now, expiresAt: now, claimedBy: "w", claimedUntil: now, lastAttemptAt: now, createdAt: now },
     });
     await prisma.codeGuessLog.create({ data: { key: "g", guessedAt: [now, now], lastAdmitted: true, lastGuessAt: now } });
+    await prisma.auditEvent.create({
+      data: { id: randomUUID(), occurredAt: now, activity: "model.checked", outcome: "success", actorType: "app", actorId: "system", actorDisplayName: "authgate", targetUserId: userId, targetId: "t", clientAddress: "127.0.0.1", requestId: "r", detail: { a: 1 } },
+    });
 
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: userId },
@@ -68,6 +73,11 @@ describe("migrations on a fresh database", () => {
     expect(user.operations[0]).toMatchObject({ status: "running", kind: "passwordReset" });
     expect(user.challenges[0]).toMatchObject({ purpose: "signIn", attempts: 0 });
     expect(user.securityRoles[0]!.securityRole).toMatchObject({ enforceSms: true });
+    expect(await prisma.session.findUniqueOrThrow({ where: { id: "sid" }, include: { refreshTokens: true } })).toMatchObject({
+      userId,
+      revokedAt: now,
+      refreshTokens: [{ tokenHash: "r", scopes: ["a", "b"], usedAt: now }],
+    });
     expect(await prisma.identityStore.findUniqueOrThrow({ where: { id: "store" }, include: { smsGatewayAccount: true } })).toMatchObject({
       smsGatewayAccount: { provider: "webhook" },
       smsAllowedCountryCallingCodes: ["1", "44"],
@@ -80,7 +90,10 @@ describe("migrations on a fresh database", () => {
     expect(await prisma.rateLimitBucket.findUniqueOrThrow({ where: { key: "k" } })).toMatchObject({ count: 1 });
     expect(await prisma.smsDelivery.findFirstOrThrow()).toMatchObject({ purpose: "signIn", status: "delivered", attempts: 2, lastAttemptAt: now });
     expect(await prisma.codeGuessLog.findUniqueOrThrow({ where: { key: "g" } })).toMatchObject({ guessedAt: [now, now], lastAdmitted: true });
+    // Events outlive the users they are about (no foreign key); the sequence orders them.
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { activity: "model.checked" } })).toMatchObject({ targetUserId: userId, detail: { a: 1 }, sequence: expect.any(BigInt) });
     await prisma.user.delete({ where: { id: userId } });
+    expect(await prisma.auditEvent.count({ where: { targetUserId: userId } })).toBe(1);
     expect(await prisma.phoneMethod.count({ where: { userId } })).toBe(0);
   });
 });

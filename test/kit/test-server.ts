@@ -41,6 +41,8 @@ export interface StartOptions {
   seed?: boolean;
   /** Capture the server's log lines (e.g. to prove secrets never reach them). */
   logger?: import("../../src/logging/logger.js").Logger;
+  /** Trace into this provider (e.g. an InMemorySpanExporter behind a SimpleSpanProcessor). */
+  tracerProvider?: import("@opentelemetry/api").TracerProvider;
   /** Background reset worker settings, e.g. a long pollMs to keep the database quiet. */
   workerOptions?: import("../../src/modules/password-methods/password-reset.worker.js").WorkerOptions;
   /** Background SMS delivery settings, e.g. `enabled: false` to stop a server before its queue is drained. */
@@ -70,7 +72,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   const clock = options.clock ?? createOffsetClock();
   let passwords: Record<string, string> = {};
-  const app = await createApp(config, { clock, logger: options.logger, workerOptions: options.workerOptions, smsDeliveryOptions: options.smsDeliveryOptions, onSeeded: (p) => (passwords = p) });
+  const app = await createApp(config, { clock, logger: options.logger, tracerProvider: options.tracerProvider, workerOptions: options.workerOptions, smsDeliveryOptions: options.smsDeliveryOptions, onSeeded: (p) => (passwords = p) });
   if (databaseUrl && options.seed !== false) {
     passwords = (await seedDemoDirectory(app.database.prisma, app.hasher)).passwords;
   }

@@ -9,6 +9,7 @@ import {
   type SmsSenderFactoryDeps,
 } from "../../src/connectors/sms/index.js";
 import { createEndpointGuard } from "../../src/connectors/sms/endpoint-guard.js";
+import { maskPhoneForLog } from "../../src/lib/phone-number.js";
 
 interface RecordedRequest {
   method: string;
@@ -431,8 +432,10 @@ describe("console sender", () => {
 
     expect(outbox.last(message.to)).toEqual({ to: message.to, body: message.body, senderId: "Wingtip", sentAt });
     expect(logger.entries).toHaveLength(1);
-    expect(logger.entries[0].obj).toMatchObject({ to: message.to, body: "Your verification code is ******" });
+    // The recipient is masked in the log (`+1 206***0123`), kept whole in the outbox.
+    expect(logger.entries[0].obj).toMatchObject({ to: maskPhoneForLog(message.to), body: "Your verification code is ******" });
     expect(JSON.stringify(logger.entries)).not.toContain("493817");
+    expect(JSON.stringify(logger.entries)).not.toContain(message.to);
   });
 
   it("masks every run of four or more digits but leaves shorter ones", async () => {

@@ -1,4 +1,4 @@
-import { ApolloProvider, useQuery } from "@apollo/client/react";
+import { ApolloProvider, useMutation, useQuery } from "@apollo/client/react";
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router";
@@ -12,7 +12,7 @@ import { SmsGatewaysPage } from "./pages/SmsGateways.js";
 import { SmsPolicyPage } from "./pages/SmsPolicy.js";
 import { UserPage } from "./pages/User.js";
 import { UsersPage } from "./pages/Users.js";
-import { signOut, useSession } from "./session.js";
+import { signedIn, signOut, useSession, type Session } from "./session.js";
 
 export const Viewer = graphql(`
   query Viewer {
@@ -24,6 +24,52 @@ export const Viewer = graphql(`
     }
   }
 `);
+
+/** Ends the session on the server (this token, its refresh tokens, its sockets) before the page forgets it. */
+export const ConsoleSignOut = graphql(`
+  mutation ConsoleSignOut {
+    signOut
+  }
+`);
+
+const ConsoleRefreshAccessToken = graphql(`
+  mutation ConsoleRefreshAccessToken($refreshToken: String!) {
+    refreshAccessToken(refreshToken: $refreshToken) {
+      accessToken
+      expiresIn
+      refreshToken
+      grantedScopes
+    }
+  }
+`);
+
+/** Seconds before the access token expires when the console trades its refresh token for new tokens. */
+const REFRESH_AHEAD_SECONDS = 60;
+
+/** Keeps the session going: shortly before the token expires, new tokens (and so a new client); signed out if that fails. */
+function useRefreshBeforeExpiry(session: Session | null) {
+  const [refresh] = useMutation(ConsoleRefreshAccessToken);
+  useEffect(() => {
+    if (!session?.refreshToken) return;
+    const { refreshToken } = session;
+    const timer = setTimeout(() => {
+      refresh({ variables: { refreshToken } })
+        .then(({ data }) => {
+          const next = data?.refreshAccessToken;
+          if (!next?.accessToken) return signOut();
+          signedIn({
+            ...session,
+            accessToken: next.accessToken,
+            refreshToken: next.refreshToken ?? null,
+            grantedScopes: next.grantedScopes,
+            expiresAt: Math.floor(Date.now() / 1000) + (next.expiresIn ?? 0),
+          });
+        })
+        .catch(() => signOut());
+    }, Math.max(0, (session.expiresAt - REFRESH_AHEAD_SECONDS) * 1000 - Date.now()));
+    return () => clearTimeout(timer);
+  }, [session, refresh]);
+}
 
 const useStyles = makeStyles({
   header: {
@@ -61,6 +107,10 @@ export function App() {
 function SignedIn() {
   const styles = useStyles();
   const { data, error } = useQuery(Viewer);
+  useRefreshBeforeExpiry(useSession());
+  const [endSession, { loading: signingOut }] = useMutation(ConsoleSignOut);
+  // The token is dropped whatever the server answers (already revoked, offline).
+  const signOutHere = () => void endSession().catch(() => {}).finally(signOut);
   const location = useLocation();
   useEffect(() => {
     // A revoked or expired token: back to the sign-in page.
@@ -77,7 +127,7 @@ function SignedIn() {
       <header className={styles.header}>
         <span className={styles.brand}>authgate</span>
         <span className={styles.who}>{data.me.displayName ?? data.me.userPrincipalName}</span>
-        <Button appearance="secondary" size="small" onClick={signOut}>
+        <Button appearance="secondary" size="small" onClick={signOutHere} disabled={signingOut}>
           Sign out
         </Button>
       </header>

@@ -3,6 +3,8 @@ import { useSyncExternalStore } from "react";
 /** What the console keeps about the signed-in user: in sessionStorage only (never a cookie the API would accept). */
 export interface Session {
   accessToken: string;
+  /** Traded for new tokens shortly before accessToken expires (each refresh token works once). */
+  refreshToken?: string | null;
   grantedScopes: string[];
   /** Seconds since the epoch when the token stops working. */
   expiresAt: number;

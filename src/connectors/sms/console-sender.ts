@@ -1,3 +1,4 @@
+import { maskPhoneForLog } from "../../lib/phone-number.js";
 import type { SmsLogger, SmsMessage, SmsSender } from "./sms-sender.js";
 
 export interface SmsOutboxEntry {
@@ -59,7 +60,7 @@ export function createConsoleSender(options: ConsoleSenderOptions): SmsSender {
       options.outbox.push(entry);
       // Logs outlive the code's validity and are read by more people than the outbox, so codes are hidden by default.
       const loggedBody = options.revealCodesInLog ? entry.body : maskDigitRuns(entry.body);
-      options.logger.info({ provider: "console", to: entry.to, senderId: entry.senderId, body: loggedBody }, "SMS written to console outbox");
+      options.logger.info({ provider: "console", to: maskPhoneForLog(entry.to), senderId: entry.senderId, body: loggedBody }, "SMS written to console outbox");
       return {};
     },
   };

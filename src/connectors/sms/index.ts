@@ -29,6 +29,8 @@ export interface SmsSenderFactoryDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Clock for outbox timestamps and webhook signatures. */
   now?: () => Date;
+  /** Told of every send's outcome (`sent`, or the SmsDeliveryError reason): metrics. */
+  onOutcome?: (provider: string, outcome: string) => void;
 }
 
 /** Builds the SmsSender for a gateway account's provider; shares one outbox, logger and retry policy. */
@@ -42,7 +44,8 @@ export function createSmsSenderFactory(deps: SmsSenderFactoryDeps): (config: Sms
   const fetchImpl: typeof fetch = deps.fetchImpl ?? (deps.endpointGuard ?? createEndpointGuard({ allowPrivateEndpoints: false })).fetch;
   const now = deps.now ?? (() => new Date());
 
-  return (config) => {
+  const onOutcome = deps.onOutcome;
+  const build = (config: SmsGatewayConfig): SmsSender => {
     const account = { endpoint: config.endpoint, senderId: config.senderId, credentials: config.credentials };
     switch (config.provider) {
       case "console":
@@ -55,5 +58,21 @@ export function createSmsSenderFactory(deps: SmsSenderFactoryDeps): (config: Sms
         // Provider names come from the database; an unknown one is a configuration fault, not a crash.
         throw new SmsDeliveryError(`unknown SMS provider "${String((config as { provider: unknown }).provider)}"`, "gatewayMisconfigured", false);
     }
+  };
+  if (!onOutcome) return build;
+  return (config) => {
+    const sender = build(config);
+    return {
+      async send(message) {
+        try {
+          const result = await sender.send(message);
+          onOutcome(config.provider, "sent");
+          return result;
+        } catch (error) {
+          onOutcome(config.provider, error instanceof SmsDeliveryError ? error.reason : "error");
+          throw error;
+        }
+      },
+    };
   };
 }

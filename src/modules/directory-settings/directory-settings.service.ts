@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { canManageSettings, canReadSettings, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-error.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { UsersService } from "../users/users.service.js";
@@ -30,11 +31,12 @@ function allowListColumn(codes: string[] | null | undefined): string[] | undefin
  * and the sign-in rules that follow.
  */
 export function createDirectorySettingsService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction">;
   repo: DirectorySettingsRepository;
   gateways: Pick<SmsGatewaysService, "findDefaultGatewayAccount" | "findGatewayAccountById">;
   users: Pick<UsersService, "findUser">;
 }) {
-  const { repo, gateways, users } = deps;
+  const { audit, repo, gateways, users } = deps;
 
   const createLoaders = () => ({
     securityRoleIdsByUserId: new DataLoader<string, string[]>(async (ids) => {
@@ -107,7 +109,12 @@ export function createDirectorySettingsService(deps: {
     }
     // A store that never chose an account takes the default, as a new store does.
     smsGatewayAccountId ??= (await gateways.findDefaultGatewayAccount())?.id ?? null;
-    return repo.updateIdentityStoreSmsSettings(store.id, { smsGatewayAccountId, smsMessageTemplate, ...destinations });
+    const settings = { smsGatewayAccountId, smsMessageTemplate, ...destinations };
+    return audit.transaction(async (tx) => {
+      const updated = await repo.updateIdentityStoreSmsSettings(store.id, settings);
+      await audit.record(tx, { origin: scope, activity: "identityStore.smsSettingsUpdated", targetId: store.id, detail: settings });
+      return updated;
+    });
   }
 
   async function setAuthenticationTypeEnabled(scope: RequestScope, storeRef: string, type: AuthenticationType, enabled: boolean): Promise<IdentityStoreRecord> {
@@ -120,7 +127,11 @@ export function createDirectorySettingsService(deps: {
       });
     }
     const defaultAccount = enabled && type === "sms" && !store.smsGatewayAccountId ? await gateways.findDefaultGatewayAccount() : null;
-    return repo.setIdentityStoreTypeEnabled(store.id, type, enabled, defaultAccount?.id);
+    return audit.transaction(async (tx) => {
+      const updated = await repo.setIdentityStoreTypeEnabled(store.id, type, enabled, defaultAccount?.id);
+      await audit.record(tx, { origin: scope, activity: "identityStore.authenticationTypeChanged", targetId: store.id, detail: { type, enabled } });
+      return updated;
+    });
   }
 
   async function setAuthenticationTypeEnforced(scope: RequestScope, roleRef: string, type: AuthenticationType, enforced: boolean): Promise<SecurityRoleRecord> {
@@ -133,7 +144,11 @@ export function createDirectorySettingsService(deps: {
         reason: "authenticationTypeDisabled",
       });
     }
-    return repo.setSecurityRoleTypeEnforced(role.id, type, enforced);
+    return audit.transaction(async (tx) => {
+      const updated = await repo.setSecurityRoleTypeEnforced(role.id, type, enforced);
+      await audit.record(tx, { origin: scope, activity: "securityRole.enforcementChanged", targetId: role.id, detail: { type, enforced } });
+      return updated;
+    });
   }
 
   async function changeMembership(scope: RequestScope, roleRef: string, userRef: string, member: boolean): Promise<SecurityRoleRecord> {
@@ -141,8 +156,11 @@ export function createDirectorySettingsService(deps: {
     const role = await findRole(roleRef);
     const user = await users.findUser(scope, userRef);
     if (!user) throw notFound("User");
-    if (member) await repo.addSecurityRoleMember(role.id, user.id);
-    else await repo.removeSecurityRoleMember(role.id, user.id);
+    await audit.transaction(async (tx) => {
+      if (member) await repo.addSecurityRoleMember(role.id, user.id);
+      else await repo.removeSecurityRoleMember(role.id, user.id);
+      await audit.record(tx, { origin: scope, activity: member ? "securityRole.memberAdded" : "securityRole.memberRemoved", targetUserId: user.id, targetId: role.id });
+    });
     // SMS sign-in policy targets security roles, so the policy's view of this user is stale now.
     loaders(scope).securityRoleIdsByUserId.clear(user.id);
     loaders(scope).membersBySecurityRoleId.clear(role.id);
@@ -191,6 +209,8 @@ export function createDirectorySettingsService(deps: {
     requireSmsEnabledStore,
     isSmsEnforcedFor,
     isPasswordSignInEnabled,
+    /** A store by id or name, without a permission check: for server-side work (queued notices). */
+    findIdentityStore: (ref: string) => repo.findIdentityStoreByIdOrName(ref),
     /** The user's security roles, batched per request (the SMS policy targets them). */
     securityRoleIdsOf: (scope: RequestScope, userId: string) => loaders(scope).securityRoleIdsByUserId.load(userId),
     findSecurityRoleIdsByUserIds: repo.findSecurityRoleIdsByUserIds,

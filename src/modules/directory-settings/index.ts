@@ -1,3 +1,4 @@
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../logging/logger.js";
 import type { RateLimiter } from "../rate-limits/rate-limiter.js";
@@ -14,9 +15,9 @@ import { createSmsDestinationPolicy } from "./sms-destination-policy.js";
 export const directorySettingsFeature = {
   resolvers: [DirectorySettingsResolver, SecurityRoleResolver],
   argumentSchemas: directorySettingsArgs,
-  create(deps: { prisma: Prisma; users: UsersService; gateways: SmsGatewaysService; rateLimiter: RateLimiter; logger: Logger }) {
+  create(deps: { audit: AuditTrail; prisma: Prisma; users: UsersService; gateways: SmsGatewaysService; rateLimiter: RateLimiter; logger: Logger }) {
     return {
-      settings: createDirectorySettingsService({ repo: createDirectorySettingsRepository(deps.prisma), gateways: deps.gateways, users: deps.users }),
+      settings: createDirectorySettingsService({ audit: deps.audit, repo: createDirectorySettingsRepository(deps.prisma), gateways: deps.gateways, users: deps.users }),
       destinationPolicy: createSmsDestinationPolicy({ rateLimiter: deps.rateLimiter, logger: deps.logger }),
     };
   },

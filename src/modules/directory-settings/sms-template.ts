@@ -16,16 +16,21 @@ export function validateSmsTemplate(raw: string, maxSegments = MAX_TEMPLATE_SEGM
   if (occurrences !== 1) {
     throw badInput(`The message template must contain ${CODE_PLACEHOLDER} exactly once`, { field: "smsMessageTemplate", reason: "invalidTemplate" });
   }
-  const { encoding, units, segments } = countSmsSegments(renderSmsTemplate(template, SAMPLE_CODE));
+  assertFitsSmsSegments(renderSmsTemplate(template, SAMPLE_CODE), "With the code in it", "smsMessageTemplate", maxSegments);
+  return template;
+}
+
+/** Refuses a rendered message longer than `maxSegments` SMS (`templateTooLong`, on `field`). */
+export function assertFitsSmsSegments(rendered: string, filledIn: string, field: string, maxSegments = MAX_TEMPLATE_SEGMENTS): void {
+  const { encoding, units, segments } = countSmsSegments(rendered);
   if (segments > maxSegments) {
     throw badInput(
-      `With the code in it, the message is ${segments} SMS segments (${encoding}, ${units} characters); at most ${maxSegments} ${maxSegments === 1 ? "is" : "are"} allowed. ` +
+      `${filledIn}, the message is ${segments} SMS segments (${encoding}, ${units} characters); at most ${maxSegments} ${maxSegments === 1 ? "is" : "are"} allowed. ` +
         `One segment is at most ${SINGLE_SMS_CAPACITY.GSM7} GSM-7 characters (each of € { } [ ] ~ ^ | \\ counts as two), ` +
         `or ${SINGLE_SMS_CAPACITY.UCS2} UCS-2 characters when any other character is used (an emoji counts as two).`,
-      { field: "smsMessageTemplate", reason: "templateTooLong" },
+      { field, reason: "templateTooLong" },
     );
   }
-  return template;
 }
 
 export function renderSmsTemplate(template: string, code: string): string {

@@ -1,4 +1,5 @@
 import { createSecretBox, deriveKey } from "../../crypto/secret-box.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { Prisma } from "../../db/database.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../logging/logger.js";
@@ -19,8 +20,8 @@ import { oneTimeCodesArgs } from "./one-time-codes.args.js";
 import { createOneTimeCodesRepository } from "./one-time-codes.repository.js";
 import { OneTimeCodesResolver } from "./one-time-codes.resolver.js";
 import { createOneTimeCodesService } from "./one-time-codes.service.js";
-import { createSmsDeliveriesRepository } from "./sms-deliveries.repository.js";
-import { createSmsDeliveryWorker, type SmsDeliveryWorkerOptions } from "./sms-delivery.worker.js";
+import { createSmsDeliveriesRepository, type SmsDeliveryRecord } from "./sms-deliveries.repository.js";
+import { createSmsDeliveryWorker, type DeliveryOutcome, type SmsDeliveryWorkerOptions } from "./sms-delivery.worker.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -29,6 +30,7 @@ export const oneTimeCodesFeature = {
   resolvers: [OneTimeCodesResolver],
   argumentSchemas: oneTimeCodesArgs,
   create(deps: {
+    audit: AuditTrail;
     prisma: Prisma;
     encryptionKey: string;
     rateLimiter: RateLimiter;
@@ -41,11 +43,14 @@ export const oneTimeCodesFeature = {
     clock: Clock;
     logger: Logger;
     smsDeliveryOptions?: SmsDeliveryWorkerOptions;
+    /** Sends a queued notice (purpose `notice`: src/modules/notices); without it, notices are dropped. */
+    deliverNotice?: (delivery: SmsDeliveryRecord) => Promise<DeliveryOutcome>;
   }) {
     const { encryptionKey, clock, logger } = deps;
     const codesRepo = createOneTimeCodesRepository(deps.prisma);
     const deliveriesRepo = createSmsDeliveriesRepository(deps.prisma);
     const codes = createOneTimeCodesService({
+      audit: deps.audit,
       challenges: createCodeChallenges({
         store: codesRepo,
         hasher: createCodeHasher(deriveKey(encryptionKey, "one-time-codes.hash")),
@@ -69,7 +74,10 @@ export const oneTimeCodesFeature = {
       clock,
       logger,
     });
-    const smsDeliveryWorker = createSmsDeliveryWorker({ repo: deliveriesRepo, deliver: codes.deliverQueuedCode, clock, logger, options: deps.smsDeliveryOptions });
+    // One queue carries codes and notices: the purpose says which side sends it.
+    const deliverQueued = (delivery: SmsDeliveryRecord): Promise<DeliveryOutcome> =>
+      delivery.purpose === "notice" ? (deps.deliverNotice?.(delivery) ?? Promise.resolve("dropped")) : codes.deliverQueuedCode(delivery);
+    const smsDeliveryWorker = createSmsDeliveryWorker({ repo: deliveriesRepo, deliver: deliverQueued, clock, logger, options: deps.smsDeliveryOptions });
     const sweeps: Sweep[] = [
       { name: "challengesAndTokens", run: codesRepo.deleteExpiredChallengesAndTokens },
       // Wrong-code logs are kept for their 24-hour window, delivery outcomes a week for administrators.

@@ -18,7 +18,9 @@ import { createBackgroundScope, type RequestScope } from "../request-scope.js";
 import type { SignInOutcome, SignInService } from "../sign-in/sign-in.service.js";
 import type { SmsGatewaysService } from "../sms-gateways/sms-gateways.service.js";
 import type { UsersService } from "../users/users.service.js";
+import type { AuditOrigin, AuditTrail } from "../audit/audit-trail.js";
 import type { ChallengeTokens } from "./challenge-tokens.js";
+import { createCodeAudit } from "./code-audit.js";
 import type { ChallengeRecord, CodeChallenges, VerificationFailureReason } from "./code-challenges.js";
 import type { CodeSendLimits } from "./code-send-limits.js";
 import type { OneTimeCodesRepository } from "./one-time-codes.repository.js";
@@ -51,6 +53,7 @@ const signInRefused = (failureReason: VerificationFailureReason): SignInOutcome 
   accessToken: null,
   expiresIn: null,
   grantedScopes: [],
+  refreshToken: null,
   requiredActions: [],
 });
 
@@ -59,6 +62,7 @@ const signInRefused = (failureReason: VerificationFailureReason): SignInOutcome 
  * phone with a single-use proof token, and signing in with a phone number.
  */
 export function createOneTimeCodesService(deps: {
+  audit: Pick<AuditTrail, "record" | "recordAlone" | "transaction">;
   challenges: CodeChallenges;
   challengeTokens: ChallengeTokens;
   sendLimits: CodeSendLimits;
@@ -82,6 +86,8 @@ export function createOneTimeCodesService(deps: {
 }) {
   const { challenges, challengeTokens, sendLimits, users, phones, settings, gateways, destinationPolicy, signInQueue, deliveries, box, onQueued, signIn, clock, logger } = deps;
   const { limitSends, limitVerifies } = sendLimits;
+  const { audit } = deps;
+  const codeAudit = createCodeAudit(audit);
 
   const viewOf = (challenge: ChallengeRecord): ChallengeView => ({
     challengeId: challenge.id,
@@ -90,7 +96,7 @@ export function createOneTimeCodesService(deps: {
   });
 
   /** Issues a code and texts it; a failed send leaves no challenge behind and older codes still valid. */
-  async function issueAndSend(spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">, store: IdentityStoreRecord): Promise<ChallengeView> {
+  async function issueAndSend(origin: AuditOrigin, spec: Pick<ChallengeRecord, "purpose" | "userId" | "phoneNumber" | "phoneType">, store: IdentityStoreRecord): Promise<ChallengeView> {
     await destinationPolicy?.assertSendAllowed(store, spec.phoneNumber);
     const { challenge, code } = await challenges.issue(spec);
     try {
@@ -100,6 +106,7 @@ export function createOneTimeCodesService(deps: {
       throw error;
     }
     await challenges.activate(challenge);
+    await codeAudit.sent(origin, challenge);
     logger.info({ challengeId: challenge.id, purpose: challenge.purpose, userId: challenge.userId }, "SMS code sent");
     return viewOf(challenge);
   }
@@ -111,21 +118,23 @@ export function createOneTimeCodesService(deps: {
     await phones.assertCanAddPhoneMethod(target.id, input.phoneType);
     const store = await settings.requireSmsEnabledStore(target.userPrincipalName);
     await limitSends(scope, number.e164, "signed-in");
-    return issueAndSend({ purpose: "phoneVerification", userId: target.id, phoneNumber: number.stored, phoneType: input.phoneType }, store);
+    return issueAndSend(scope, { purpose: "phoneVerification", userId: target.id, phoneNumber: number.stored, phoneType: input.phoneType }, store);
   }
 
   /** The challenge behind an id, once the caller is known to be allowed to act on its user. */
-  async function authorisedChallenge(scope: CodeRequestScope, challengeId: string): Promise<void> {
+  async function authorisedChallenge(scope: CodeRequestScope, challengeId: string): Promise<ChallengeRecord | null> {
     requireAuthenticated(scope.viewer);
     await limitVerifies(scope);
     const pending = await challenges.find(challengeId);
     // Strangers must not burn another user's tries.
     if (pending?.userId) await users.resolveTarget(scope, pending.userId, "write");
+    return pending;
   }
 
   async function verifyPhone(scope: CodeRequestScope, challengeId: string, code: string): Promise<VerificationOutcome> {
-    await authorisedChallenge(scope, challengeId);
+    const pending = await authorisedChallenge(scope, challengeId);
     const outcome = await challenges.check(challengeId, "phoneVerification", code);
+    await codeAudit.verified(scope, pending?.id ?? challengeId, "phoneVerification", pending?.userId ?? null, outcome.verified ? null : outcome.failureReason);
     if (!outcome.verified) return notVerified(outcome.failureReason);
     const { challenge } = outcome;
     const method = await phones.addPhoneMethod(scope, challenge.userId, {
@@ -146,12 +155,13 @@ export function createOneTimeCodesService(deps: {
     }
     const store = await settings.requireSmsEnabledStore(target.userPrincipalName);
     await limitSends(scope, smsDestination(phone.phoneNumber), "signed-in");
-    return issueAndSend({ purpose: "stepUp", userId: target.id, phoneNumber: phone.phoneNumber, phoneType: phone.phoneType }, store);
+    return issueAndSend(scope, { purpose: "stepUp", userId: target.id, phoneNumber: phone.phoneNumber, phoneType: phone.phoneType }, store);
   }
 
   async function verifySmsChallenge(scope: CodeRequestScope, challengeId: string, code: string): Promise<VerificationOutcome> {
-    await authorisedChallenge(scope, challengeId);
+    const pending = await authorisedChallenge(scope, challengeId);
     const outcome = await challenges.check(challengeId, "stepUp", code);
+    await codeAudit.verified(scope, pending?.id ?? challengeId, "stepUp", pending?.userId ?? null, outcome.verified ? null : outcome.failureReason);
     if (!outcome.verified) return notVerified(outcome.failureReason);
     const { challenge } = outcome;
     const token = await challengeTokens.issue(challenge.userId!, challenge.id);
@@ -161,7 +171,9 @@ export function createOneTimeCodesService(deps: {
 
   async function validateChallengeToken(scope: CodeRequestScope, token: string): Promise<boolean> {
     requireAuthenticated(scope.viewer);
-    return challengeTokens.redeem(token);
+    const redeemed = await challengeTokens.redeem(token);
+    await codeAudit.tokenRedeemed(scope, redeemed);
+    return redeemed;
   }
 
   /** The user who may sign in with this number right now, or null. */
@@ -188,7 +200,11 @@ export function createOneTimeCodesService(deps: {
     await limitSends(scope, number.e164, "anonymous");
     const { challenge, code } = challenges.prepare({ purpose: "signIn", userId: null, phoneNumber: number.stored, phoneType: null });
     const delivery = { id: randomUUID(), maskedPhoneNumber: maskPhoneNumber(number.stored), sealedMessage: box.seal(JSON.stringify({ code })) };
-    const stored = await signInQueue.insertSignInChallengeWithDelivery(challenge, delivery, clock.now());
+    const stored = await audit.transaction(async (tx) => {
+      const inserted = await signInQueue.insertSignInChallengeWithDelivery(challenge, delivery, clock.now());
+      await codeAudit.signInCodeRequested(tx, scope, inserted.id, number.stored);
+      return inserted;
+    });
     onQueued();
     return viewOf(stored);
   }
@@ -199,7 +215,7 @@ export function createOneTimeCodesService(deps: {
    * Failures are thrown for the worker to record: administrators see them, the caller never does.
    */
   async function deliverQueuedCode(delivery: SmsDeliveryRecord): Promise<DeliveryOutcome> {
-    const challenge = await challenges.find(delivery.challengeId);
+    const challenge = delivery.challengeId ? await challenges.find(delivery.challengeId) : null;
     if (!challenge || challenge.purpose !== "signIn" || challenge.consumedAt) return "dropped";
     const owner = await signInOwnerOf(createBackgroundScope(), challenge.phoneNumber);
     if (!owner) {
@@ -217,6 +233,7 @@ export function createOneTimeCodesService(deps: {
     // A refusal (country not allowed by the owner's store, a daily cap reached) fails the delivery.
     await destinationPolicy?.assertSendAllowed(owner.store, challenge.phoneNumber);
     await gateways.sendSms(owner.store.smsGatewayAccountId, { to: smsDestination(challenge.phoneNumber), body: renderSmsTemplate(owner.store.smsMessageTemplate, code) });
+    await codeAudit.sent("system", { ...challenge, userId: owner.user.id }, { deliveryId: delivery.id });
     logger.info({ challengeId: challenge.id, purpose: challenge.purpose, userId: owner.user.id, deliveryId: delivery.id }, "SMS code sent");
     return "delivered";
   }
@@ -232,14 +249,24 @@ export function createOneTimeCodesService(deps: {
   async function completeSmsSignIn(scope: CodeRequestScope, challengeId: string, code: string, requestedScopes?: string[] | null): Promise<SignInOutcome> {
     await limitVerifies(scope);
     const outcome = await challenges.check(challengeId, "signIn", code);
-    if (!outcome.verified) return signInRefused(outcome.failureReason);
+    if (!outcome.verified) {
+      await codeAudit.signInRefused(scope, challengeId, outcome.failureReason);
+      return signInRefused(outcome.failureReason);
+    }
     const { challenge } = outcome;
     // The number must still be this user's sign-in number: it may have been disabled since the code was sent.
     const owner = challenge.userId ? await signInOwnerOf(scope, challenge.phoneNumber) : null;
-    if (!owner || owner.user.id !== challenge.userId) return signInRefused("CODE_INVALID_OR_EXPIRED");
-    const { accessToken, expiresIn, grantedScopes } = await signIn.issueUserToken(owner.user.id, requestedScopes);
+    if (!owner || owner.user.id !== challenge.userId) {
+      await codeAudit.signInRefused(scope, challenge.id, "numberNoLongerSignsIn", challenge.userId);
+      return signInRefused("CODE_INVALID_OR_EXPIRED");
+    }
+    const { accessToken, expiresIn, grantedScopes, refreshToken } = await audit.transaction(async (tx) => {
+      const issued = await signIn.issueUserToken(owner.user.id, requestedScopes);
+      await codeAudit.signedIn(tx, scope, challenge.id, owner.user.id, issued.grantedScopes);
+      return issued;
+    });
     logger.info({ userId: owner.user.id, method: "sms" }, "signed in");
-    return { isVerified: true, failureReason: null, accessToken, expiresIn, grantedScopes, requiredActions: await signIn.requiredActionsFor(owner.user.id) };
+    return { isVerified: true, failureReason: null, accessToken, expiresIn, grantedScopes, refreshToken, requiredActions: await signIn.requiredActionsFor(owner.user.id) };
   }
 
   return {

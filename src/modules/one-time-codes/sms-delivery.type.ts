@@ -3,7 +3,7 @@ import { ChallengePurpose, SmsDeliveryStatus } from "../../graphql/enums.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 import type { SmsDeliveryRecord } from "./sms-deliveries.repository.js";
 
-@ObjectType("SmsDelivery", { description: "An SMS code texted in the background (SMS sign-in): how its delivery went. Never the message or the full number" })
+@ObjectType("SmsDelivery", { description: "An SMS texted in the background (SMS sign-in codes; notices of method changes, purpose notice): how its delivery went. Never the message or the full number" })
 export class SmsDelivery {
   @Field(() => ID)
   id!: string;

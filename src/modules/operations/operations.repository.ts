@@ -59,6 +59,14 @@ export function createOperationsRepository(prisma: Prisma) {
 
     releaseClaim: (id: string, workerId: string) =>
       prisma.operation.updateMany({ where: { id, claimedBy: workerId }, data: { claimedUntil: null } }),
+
+    /** How many operations of `kind` wait for a worker (as claimNextOperation sees them), and since when the oldest. */
+    countWaitingOperations: async (kind: string, now: Date): Promise<{ depth: number; oldestCreatedAt: Date | null }> => {
+      const rows = await prisma.$queryRaw<{ depth: number; oldest: Date | null }[]>`
+        SELECT count(*)::int AS depth, min("createdAt") AS oldest FROM "Operation"
+        WHERE kind = ${kind} AND status IN ('notStarted', 'running') AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})`;
+      return { depth: rows[0]?.depth ?? 0, oldestCreatedAt: rows[0]?.oldest ?? null };
+    },
   };
 }
 

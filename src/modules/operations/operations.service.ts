@@ -108,6 +108,12 @@ export function createOperationsService(deps: { repo: OperationsRepository; user
     moveOperation,
     followOperation,
     listOperations: (scope: RequestScope, userId: string) => scope.loaders.get(createLoaders).operationsByUserId.load(userId),
+    /** The queue of `kind` for metrics: operations waiting for a worker and the age of the oldest. */
+    async queueStats(kind: string): Promise<{ depth: number; oldestWaitingSeconds: number }> {
+      const now = clock.now();
+      const { depth, oldestCreatedAt } = await repo.countWaitingOperations(kind, now);
+      return { depth, oldestWaitingSeconds: oldestCreatedAt ? Math.max(0, (now.getTime() - oldestCreatedAt.getTime()) / 1000) : 0 };
+    },
   };
 }
 

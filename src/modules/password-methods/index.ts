@@ -3,7 +3,9 @@ import type { EventBus } from "../../events/event-bus.js";
 import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import type { Logger } from "../../logging/logger.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { OperationsService } from "../operations/operations.service.js";
+import type { SessionsService } from "../sessions/sessions.service.js";
 import type { UsersService } from "../users/users.service.js";
 import { passwordMethodsArgs } from "./password-methods.args.js";
 import { PasswordMethodsResolver } from "./password-methods.resolver.js";
@@ -15,8 +17,10 @@ export const passwordMethodsFeature = {
   resolvers: [PasswordMethodsResolver],
   argumentSchemas: passwordMethodsArgs,
   create(deps: {
+    audit: AuditTrail;
     operations: OperationsService;
     users: UsersService;
+    sessions: SessionsService;
     hasher: PasswordHasher;
     encryptionKey: string;
     clock: Clock;
@@ -26,9 +30,9 @@ export const passwordMethodsFeature = {
   }) {
     // The new password waits in the operation's payload, sealed, until the worker stores its hash.
     const box = createSecretBox(deriveKey(deps.encryptionKey, "operations.payload"));
-    const { operations, users, hasher, clock, events, logger } = deps;
-    const resetWorker = createPasswordResetWorker({ operations, users, hasher, box, clock, events, logger, options: deps.workerOptions });
-    const resets = createPasswordResetService({ operations, users, box, onQueued: resetWorker.kick });
+    const { audit, operations, users, sessions, hasher, clock, events, logger } = deps;
+    const resetWorker = createPasswordResetWorker({ audit, operations, users, sessions, hasher, box, clock, events, logger, options: deps.workerOptions });
+    const resets = createPasswordResetService({ audit, operations, users, box, onQueued: resetWorker.kick });
     return { resets, resetWorker };
   },
 };

@@ -6,6 +6,7 @@ import type { OperationsService } from "../operations/operations.service.js";
 import { PASSWORD_METHOD_ID } from "../phone-methods/method-ids.js";
 import type { RequestScope } from "../request-scope.js";
 import type { UsersService } from "../users/users.service.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 
 export const PASSWORD_RESET = "passwordReset";
 
@@ -20,13 +21,14 @@ export const passwordMethodLocation = (userId: string) =>
 
 /** Starts password resets (Graph's resetPassword): the work itself is the reset worker's. */
 export function createPasswordResetService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction">;
   operations: Pick<OperationsService, "startOperation">;
   users: Pick<UsersService, "resolveTarget">;
   box: SecretBox;
   /** Tells the local worker there is work, so it needn't wait for its next poll. */
   onQueued: () => void;
 }) {
-  const { operations, users, box, onQueued } = deps;
+  const { audit, operations, users, box, onQueued } = deps;
 
   async function resetPassword(scope: RequestScope, userRef: string | null | undefined, methodId: string, newPassword?: string | null): Promise<PasswordResetStarted> {
     const target = await users.resolveTarget(scope, userRef, "write");
@@ -37,11 +39,11 @@ export function createPasswordResetService(deps: {
     const generated = newPassword === undefined || newPassword === null ? generateStrongPassword() : null;
     const password = generated ?? newPassword!;
     // The policy is checked by the worker: a violation fails the operation, not the request.
-    const operation = await operations.startOperation({
-      userId: target.id,
-      kind: PASSWORD_RESET,
-      resourceLocation: passwordMethodLocation(target.id),
-      payload: box.seal(JSON.stringify({ password })),
+    const payload = box.seal(JSON.stringify({ password }));
+    const operation = await audit.transaction(async (tx) => {
+      const started = await operations.startOperation({ userId: target.id, kind: PASSWORD_RESET, resourceLocation: passwordMethodLocation(target.id), payload });
+      await audit.record(tx, { origin: scope, activity: "password.resetRequested", targetUserId: target.id, targetId: started.id, detail: { passwordGenerated: generated !== null } });
+      return started;
     });
     onQueued();
     return { operation, newPassword: generated };

@@ -7,7 +7,9 @@ import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import type { Logger } from "../../logging/logger.js";
 import type { OperationRecord } from "../operations/operations.repository.js";
 import type { OperationsService } from "../operations/operations.service.js";
+import type { SessionsService } from "../sessions/sessions.service.js";
 import type { UsersService } from "../users/users.service.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import { PASSWORD_RESET } from "./password-reset.service.js";
 
 export interface WorkerOptions {
@@ -25,8 +27,12 @@ export interface WorkerOptions {
  * lease runs out.
  */
 export function createPasswordResetWorker(deps: {
+  /** The reset's outcome is recorded as the system's (password.reset, success or failure). */
+  audit: Pick<AuditTrail, "record" | "transaction">;
   operations: Pick<OperationsService, "queueOf" | "moveOperation">;
   users: Pick<UsersService, "findUserById" | "storePasswordHash">;
+  /** Ends the user's sessions (refresh tokens too) and closes their sockets. */
+  sessions: Pick<SessionsService, "revokeSessionsOfUser">;
   hasher: PasswordHasher;
   box: SecretBox;
   clock: Clock;
@@ -34,7 +40,7 @@ export function createPasswordResetWorker(deps: {
   logger: Logger;
   options?: WorkerOptions;
 }) {
-  const { operations, users, hasher, box, clock, events, logger } = deps;
+  const { audit, operations, users, sessions, hasher, box, clock, events, logger } = deps;
   const maxAttempts = deps.options?.maxAttempts ?? 3;
   const loop = createLeasedQueueWorker({
     name: "worker",
@@ -55,8 +61,18 @@ export function createPasswordResetWorker(deps: {
   });
   const { workerId } = loop;
 
+  const recordReset = (tx: Parameters<typeof audit.record>[0], op: OperationRecord, statusDetail: string) =>
+    audit.record(tx, { origin: "system", activity: "password.reset", outcome: statusDetail === "ResetSuccess" ? "success" : "failure", targetUserId: op.userId, targetId: op.id, detail: { statusDetail } });
+
+  // A failure is recorded with the move that ends the operation (nothing when another worker holds it).
   const move = (op: OperationRecord, status: "running" | "succeeded" | "failed", statusDetail: string | null) =>
-    operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: status !== "running" });
+    status !== "failed"
+      ? operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: status !== "running" })
+      : audit.transaction(async (tx) => {
+          const moved = await operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: true });
+          if (moved) await recordReset(tx, op, statusDetail ?? "failed");
+          return moved;
+        });
 
   async function runOperation(op: OperationRecord) {
     if (op.attempts > maxAttempts) {
@@ -86,10 +102,13 @@ export function createPasswordResetWorker(deps: {
     }
     const hash = await hashing;
     const changedAt = clock.now();
-    await users.storePasswordHash(user.id, hash, changedAt);
+    await audit.transaction(async (tx) => {
+      await users.storePasswordHash(user.id, hash, changedAt);
+      await recordReset(tx, op, "ResetSuccess");
+    });
     // At once: the user's sessions end everywhere, and the operation is done.
     const [, done] = await Promise.all([
-      events.publish("sessionsRevoked", { userId: user.id, revokedBefore: changedAt.toISOString() }),
+      sessions.revokeSessionsOfUser(user.id, changedAt),
       move(op, "succeeded", "ResetSuccess"),
     ]);
     if (done) {

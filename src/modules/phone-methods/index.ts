@@ -1,3 +1,4 @@
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { Prisma } from "../../db/database.js";
 import type { Sql } from "../../db/sql.js";
 import type { EventBus } from "../../events/event-bus.js";
@@ -12,7 +13,7 @@ import { createPhoneMethodsService } from "./phone-methods.service.js";
 export const phoneMethodsFeature = {
   resolvers: [PhoneMethodsResolver],
   argumentSchemas: phoneMethodsArgs,
-  create(deps: { prisma: Prisma; sql: Sql; users: UsersService; policy: PolicyService; events: EventBus }) {
-    return { phones: createPhoneMethodsService({ repo: createPhoneMethodsRepository(deps.prisma, deps.sql), users: deps.users, policy: deps.policy, events: deps.events }) };
+  create(deps: { audit: AuditTrail; prisma: Prisma; sql: Sql; users: UsersService; policy: PolicyService; events: EventBus }) {
+    return { phones: createPhoneMethodsService({ audit: deps.audit, repo: createPhoneMethodsRepository(deps.prisma, deps.sql), users: deps.users, policy: deps.policy, events: deps.events }) };
   },
 };

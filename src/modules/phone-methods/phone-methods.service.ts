@@ -3,7 +3,9 @@ import { conflictOnUniqueViolation, isUniqueViolation } from "../../db/unique-vi
 import { DomainError, badInput, notFound } from "../../errors/domain-error.js";
 import type { EventBus } from "../../events/event-bus.js";
 import { PhoneType } from "../../generated/prisma/enums.js";
-import { normalisePhoneNumber } from "../../lib/phone-number.js";
+import { maskPhoneForLog, normalisePhoneNumber } from "../../lib/phone-number.js";
+import type { AuditActivity, AuditOrigin, AuditTrail } from "../audit/audit-trail.js";
+import type { TransactionClient } from "../../db/transactions.js";
 import type { PolicyService } from "../policy/policy.service.js";
 import type { RequestScope } from "../request-scope.js";
 import type { UsersService } from "../users/users.service.js";
@@ -25,8 +27,14 @@ export function toMethodEvent(phone: PhoneMethodRecord) {
 }
 
 /** Phone authentication methods and their SMS sign-in state (spec section 5). */
-export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; users: UsersService; policy: PolicyService; events: EventBus }) {
-  const { repo, users, policy, events } = deps;
+export function createPhoneMethodsService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction" | "savepoint">;
+  repo: PhoneMethodsRepository;
+  users: UsersService;
+  policy: PolicyService;
+  events: EventBus;
+}) {
+  const { audit, repo, users, policy, events } = deps;
 
   const createLoaders = () => ({
     phoneMethodsByUserId: new DataLoader<string, PhoneMethodRecord[]>(async (userIds) => {
@@ -72,7 +80,7 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
   /** Turns SMS sign-in on when the policy allows it and the number is free; the index arbitrates races. */
   async function tryEnableSmsSignIn(phone: PhoneMethodRecord): Promise<PhoneMethodRecord> {
     try {
-      return await repo.setSmsSignInEnabled(phone.userId, phone.phoneType, true);
+      return await audit.savepoint(() => repo.setSmsSignInEnabled(phone.userId, phone.phoneType, true));
     } catch (error) {
       if (isUniqueViolation(error)) return phone;
       throw error;
@@ -83,6 +91,16 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     loaders(scope).phoneMethodsByUserId.clear(userId);
     for (const n of numbers) loaders(scope).smsSignInOwnerByNumber.clear(n);
   }
+
+  /** The change's audit record: the method, its type and number (masked) and SMS sign-in state. */
+  const recordChange = (tx: TransactionClient, origin: AuditOrigin, activity: AuditActivity, phone: PhoneMethodRecord, extra?: Record<string, unknown>) =>
+    audit.record(tx, {
+      origin,
+      activity,
+      targetUserId: phone.userId,
+      targetId: PHONE_METHOD_IDS[phone.phoneType],
+      detail: { phoneType: phone.phoneType, phoneNumber: maskPhoneForLog(phone.phoneNumber), smsSignInEnabled: phone.smsSignInEnabled, ...extra },
+    });
 
   async function publish(kind: "added" | "updated" | "deleted", phone: PhoneMethodRecord) {
     await events.publish("authenticationMethodChanged", { userId: phone.userId, kind, method: toMethodEvent(phone) });
@@ -105,10 +123,14 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     const target = await users.resolveTarget(scope, userRef, "write");
     const number = validateInput(input);
     await assertCanAddPhoneMethod(target.id, input.phoneType);
-    let phone = await conflictOnUniqueViolation(repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored }), () =>
-      phoneTypeTaken(input.phoneType),
-    );
-    if (phone.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) phone = await tryEnableSmsSignIn(phone);
+    const phone = await audit.transaction(async (tx) => {
+      let added = await conflictOnUniqueViolation(repo.insertPhoneMethod({ userId: target.id, phoneType: input.phoneType, phoneNumber: number.stored }), () =>
+        phoneTypeTaken(input.phoneType),
+      );
+      if (added.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) added = await tryEnableSmsSignIn(added);
+      await recordChange(tx, scope, "phoneMethod.added", added);
+      return added;
+    });
     forget(scope, target.id, phone.phoneNumber);
     await publish("added", phone);
     return phone;
@@ -123,8 +145,12 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     }
     const current = await findOwnPhone(target.id, type);
     if (current.phoneNumber === number.stored) return current;
-    let phone = await repo.updatePhoneNumber(target.id, type, number.stored);
-    if (phone.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) phone = await tryEnableSmsSignIn(phone);
+    const phone = await audit.transaction(async (tx) => {
+      let updated = await repo.updatePhoneNumber(target.id, type, number.stored);
+      if (updated.phoneType === "mobile" && (await policy.isSignInAllowed(scope, target.id))) updated = await tryEnableSmsSignIn(updated);
+      await recordChange(tx, scope, "phoneMethod.updated", updated, { previousPhoneNumber: maskPhoneForLog(current.phoneNumber) });
+      return updated;
+    });
     forget(scope, target.id, current.phoneNumber, phone.phoneNumber);
     await publish("updated", phone);
     return phone;
@@ -140,7 +166,10 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
     if ((await smsSignInState(scope, phone)) === "ready") {
       throw new DomainError("PRECONDITION_FAILED", "This phone is the user's default sign-in method: disable SMS sign-in first", { reason: "defaultSignInMethod" });
     }
-    await repo.deletePhoneMethod(target.id, type);
+    await audit.transaction(async (tx) => {
+      await repo.deletePhoneMethod(target.id, type);
+      await recordChange(tx, scope, "phoneMethod.deleted", phone);
+    });
     forget(scope, target.id, phone.phoneNumber);
     await publish("deleted", phone);
     return PHONE_METHOD_IDS[type];
@@ -155,7 +184,11 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
       throw new DomainError("PRECONDITION_FAILED", state === "notSupported" ? "Only a mobile phone can be used for SMS sign-in" : "The policy does not allow this user SMS sign-in", { reason: state });
     }
     if (state === "phoneNumberNotUnique") throw phoneNumberTaken();
-    const enabled = await conflictOnUniqueViolation(repo.setSmsSignInEnabled(target.id, phone.phoneType, true), phoneNumberTaken);
+    const enabled = await audit.transaction(async (tx) => {
+      const changed = await conflictOnUniqueViolation(repo.setSmsSignInEnabled(target.id, phone.phoneType, true), phoneNumberTaken);
+      await recordChange(tx, scope, "smsSignIn.enabled", changed);
+      return changed;
+    });
     forget(scope, target.id, phone.phoneNumber);
     await publish("updated", enabled);
     return enabled;
@@ -168,7 +201,11 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
       throw new DomainError("PRECONDITION_FAILED", "Only a mobile phone can be used for SMS sign-in", { reason: "notSupported" });
     }
     if (!phone.smsSignInEnabled) return phone;
-    const disabled = await repo.setSmsSignInEnabled(target.id, phone.phoneType, false);
+    const disabled = await audit.transaction(async (tx) => {
+      const changed = await repo.setSmsSignInEnabled(target.id, phone.phoneType, false);
+      await recordChange(tx, scope, "smsSignIn.disabled", changed);
+      return changed;
+    });
     forget(scope, target.id, phone.phoneNumber);
     await publish("updated", disabled);
     return disabled;
@@ -188,10 +225,20 @@ export function createPhoneMethodsService(deps: { repo: PhoneMethodsRepository; 
       if (!nowAllowed && m.smsSignInEnabled) toDisable.push(m);
       else if (nowAllowed && !wasAllowed && !m.smsSignInEnabled) toEnable.push(m);
     }
-    if (toDisable.length) await repo.disableSmsSignInForUsers(toDisable.map((m) => m.userId));
+    // Consequences of the policy change, recorded as the system's.
+    if (toDisable.length) {
+      await audit.transaction(async (tx) => {
+        await repo.disableSmsSignInForUsers(toDisable.map((m) => m.userId));
+        for (const m of toDisable) await recordChange(tx, "system", "smsSignIn.disabled", { ...m, smsSignInEnabled: false }, { cause: "policy" });
+      });
+    }
     for (const m of toDisable) await publish("updated", { ...m, smsSignInEnabled: false });
     for (const m of toEnable) {
-      const enabled = await tryEnableSmsSignIn(m);
+      const enabled = await audit.transaction(async (tx) => {
+        const changed = await tryEnableSmsSignIn(m);
+        if (changed.smsSignInEnabled) await recordChange(tx, "system", "smsSignIn.enabled", changed, { cause: "policy" });
+        return changed;
+      });
       if (enabled.smsSignInEnabled) await publish("updated", enabled);
     }
   });

@@ -1,3 +1,4 @@
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { Prisma } from "../../db/database.js";
 import type { Sql } from "../../db/sql.js";
 import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
@@ -11,7 +12,7 @@ import { createPolicyService } from "./policy.service.js";
 export const policyFeature = {
   resolvers: [PolicyResolver],
   argumentSchemas: policyArgs,
-  create(deps: { prisma: Prisma; sql: Sql; users: UsersService; settings: DirectorySettingsService }) {
-    return { policy: createPolicyService({ repo: createPolicyRepository(deps.prisma, deps.sql), users: deps.users, securityRoles: deps.settings }) };
+  create(deps: { audit: AuditTrail; prisma: Prisma; sql: Sql; users: UsersService; settings: DirectorySettingsService }) {
+    return { policy: createPolicyService({ audit: deps.audit, repo: createPolicyRepository(deps.prisma, deps.sql), users: deps.users, securityRoles: deps.settings }) };
   },
 };

@@ -1,10 +1,11 @@
 import { canManageSettings, canReadPolicy, requireAuthenticated } from "../../auth/permissions.js";
 import { badInput, forbidden } from "../../errors/domain-error.js";
 import { isUuid } from "../../lib/uuid.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { DirectorySettingsService } from "../directory-settings/directory-settings.service.js";
 import type { RequestScope } from "../request-scope.js";
 import type { UsersService } from "../users/users.service.js";
-import type { PolicyRepository, StoredTarget } from "./policy.repository.js";
+import { SMS_CONFIGURATION_ID, type PolicyRepository, type StoredTarget } from "./policy.repository.js";
 import { ALL_USERS, type AuthenticationMethodTargetType, type SmsPolicy, type SmsTarget } from "./sms-policy.js";
 
 /** Used when the database has no configuration yet: SMS off, like a new Entra tenant. */
@@ -17,12 +18,13 @@ export type PolicyChangeListener = (before: SmsPolicy, after: SmsPolicy) => Prom
 
 /** The SMS authentication methods policy: who may use SMS, and who may use it to sign in. */
 export function createPolicyService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction">;
   repo: PolicyRepository;
   users: Pick<UsersService, "findExistingUserIds">;
   /** Security roles and their members belong to the directory settings. */
   securityRoles: Pick<DirectorySettingsService, "findExistingSecurityRoleIds" | "findSecurityRoleIdsByUserIds" | "securityRoleIdsOf">;
 }) {
-  const { repo, users, securityRoles } = deps;
+  const { audit, repo, users, securityRoles } = deps;
   const listeners: PolicyChangeListener[] = [];
 
   async function readPolicy(): Promise<SmsPolicy> {
@@ -104,7 +106,15 @@ export function createPolicyService(deps: {
     }
     const stored = await validateTargets(input.includeTargets);
     const before = await readPolicy();
-    await repo.replaceSmsConfiguration(input.state === "enabled", stored);
+    await audit.transaction(async (tx) => {
+      await repo.replaceSmsConfiguration(input.state === "enabled", stored);
+      await audit.record(tx, {
+        origin: scope,
+        activity: "policy.smsUpdated",
+        targetId: SMS_CONFIGURATION_ID,
+        detail: { previousState: before.state, state: input.state, includeTargets: stored },
+      });
+    });
     shared = undefined;
     const after = await readPolicy();
     for (const listener of listeners) await listener(before, after);

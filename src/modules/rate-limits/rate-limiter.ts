@@ -24,8 +24,9 @@ export interface RateLimitBuckets {
 }
 
 /** Fixed-window rate limits kept in the database, so that every server instance shares them. */
-export function createRateLimiter(deps: { buckets: RateLimitBuckets; clock: Clock }) {
+export function createRateLimiter(deps: { buckets: RateLimitBuckets; clock: Clock; onRefused?: (rule: RateLimitRule) => void }) {
   const tooMany = (rule: RateLimitRule, windowEnd: Date, now: Date) => {
+    deps.onRefused?.(rule);
     const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000));
     return new DomainError("RATE_LIMITED", `${rule.message}; try again in ${retryAfterSeconds} seconds`, { reason: rule.reason, retryAfterSeconds });
   };

@@ -19,6 +19,6 @@ export class SignInResolver {
     scopes: string[] | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SignInResult> {
-    return this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress, scopes);
+    return this.signIn.signInWithPassword(userPrincipalName, password, ctx.clientAddress, scopes, ctx);
   }
 }

@@ -21,4 +21,7 @@ export class SignInResult {
 
   @Field(() => [String], { description: "The scopes accessToken carries: those requested that the user's directory roles permit (empty when not signed in)" })
   grantedScopes!: string[];
+
+  @Field(() => String, { nullable: true, description: "Trades for a new access token and a new refresh token (refreshAccessToken); each works once" })
+  refreshToken!: string | null;
 }

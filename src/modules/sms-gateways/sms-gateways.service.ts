@@ -8,6 +8,7 @@ import { badInput, DomainError, forbidden, notFound } from "../../errors/domain-
 import { SmsProvider } from "../../generated/prisma/enums.js";
 import { isUuid } from "../../lib/uuid.js";
 import type { Logger } from "../../logging/logger.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { RequestScope } from "../request-scope.js";
 import type { SmsGatewayAccountInput } from "./sms-gateway.input.js";
 import type { SmsGatewayAccountData, SmsGatewayAccountRecord, SmsGatewaysRepository } from "./sms-gateways.repository.js";
@@ -21,6 +22,7 @@ const MAX_CREDENTIALS = 1024;
 
 /** SMS gateway accounts (spec section 8): their settings, sealed credentials, and sending through them. */
 export function createSmsGatewaysService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction">;
   repo: SmsGatewaysRepository;
   secretBox: SecretBox;
   createSender: (config: SmsGatewayConfig) => SmsSender;
@@ -28,7 +30,17 @@ export function createSmsGatewaysService(deps: {
   endpointGuard: Pick<EndpointGuard, "refusalOf">;
   logger: Logger;
 }) {
-  const { repo, secretBox, createSender, endpointGuard, logger } = deps;
+  const { audit, repo, secretBox, createSender, endpointGuard, logger } = deps;
+
+  /** What the trail says about an account: never its credentials, and of its endpoint only the host (a URL may carry a key). */
+  const describe = (data: SmsGatewayAccountData, isDefault: boolean, credentialsChanged: boolean) => ({
+    name: data.name,
+    provider: data.provider,
+    endpointHost: data.endpoint ? new URL(data.endpoint).host : null,
+    senderId: data.senderId,
+    isDefault,
+    credentialsChanged,
+  });
 
   const createLoaders = () => ({
     smsGatewayAccountById: new DataLoader<string, SmsGatewayAccountRecord | null>(async (ids) => {
@@ -134,7 +146,11 @@ export function createSmsGatewaysService(deps: {
     requireSettingsManager(scope);
     const data = await toAccountData(input);
     if (await repo.findGatewayAccountByName(data.name)) throw nameTaken();
-    return conflictOnUniqueViolation(repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true), nameTaken);
+    return audit.transaction(async (tx) => {
+      const account = await conflictOnUniqueViolation(repo.insertGatewayAccount(randomUUID(), data, input.isDefault === true), nameTaken);
+      await audit.record(tx, { origin: scope, activity: "smsGatewayAccount.created", targetId: account.id, detail: describe(data, input.isDefault === true, data.sealedCredentials !== null) });
+      return account;
+    });
   }
 
   async function updateGatewayAccount(scope: RequestScope, id: string, input: SmsGatewayAccountInput): Promise<SmsGatewayAccountRecord> {
@@ -143,7 +159,12 @@ export function createSmsGatewaysService(deps: {
     const data = await toAccountData(input, stored);
     const sameName = await repo.findGatewayAccountByName(data.name);
     if (sameName && sameName.id !== stored.id) throw nameTaken();
-    const updated = await conflictOnUniqueViolation(repo.updateGatewayAccount(stored.id, data, input.isDefault === true), nameTaken);
+    const updated = await audit.transaction(async (tx) => {
+      const account = await conflictOnUniqueViolation(repo.updateGatewayAccount(stored.id, data, input.isDefault === true), nameTaken);
+      const credentialsChanged = data.sealedCredentials !== stored.sealedCredentials;
+      await audit.record(tx, { origin: scope, activity: "smsGatewayAccount.updated", targetId: stored.id, detail: describe(data, input.isDefault === true, credentialsChanged) });
+      return account;
+    });
     loaders(scope).smsGatewayAccountById.clear(stored.id);
     return updated;
   }
@@ -157,7 +178,10 @@ export function createSmsGatewaysService(deps: {
       });
     if ((await repo.countIdentityStoresUsingGatewayAccount(stored.id)) > 0) throw inUse();
     try {
-      await repo.deleteGatewayAccount(stored.id);
+      await audit.transaction(async (tx) => {
+        await repo.deleteGatewayAccount(stored.id);
+        await audit.record(tx, { origin: scope, activity: "smsGatewayAccount.deleted", targetId: stored.id, detail: { name: stored.name, provider: stored.provider } });
+      });
     } catch (error) {
       // An identity store picked the account between the check and the delete (the foreign key restricts).
       if (isForeignKeyViolation(error)) throw inUse();

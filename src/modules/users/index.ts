@@ -1,3 +1,4 @@
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { Prisma } from "../../db/database.js";
 import type { Sql } from "../../db/sql.js";
 import type { EventBus } from "../../events/event-bus.js";
@@ -12,7 +13,7 @@ import { createUsersService } from "./users.service.js";
 export const usersFeature = {
   resolvers: [UsersResolver],
   argumentSchemas: usersArgs,
-  create(deps: { prisma: Prisma; sql: Sql; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
-    return { users: createUsersService({ repo: createUsersRepository(deps.prisma, deps.sql), hasher: deps.hasher, clock: deps.clock, events: deps.events }) };
+  create(deps: { audit: AuditTrail; prisma: Prisma; sql: Sql; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
+    return { users: createUsersService({ audit: deps.audit, repo: createUsersRepository(deps.prisma, deps.sql), hasher: deps.hasher, clock: deps.clock, events: deps.events }) };
   },
 };

@@ -11,6 +11,12 @@ const USER_WITH_ROLES_TEXT = `u."id", u."userPrincipalName", u."displayName", u.
   u."tokensValidAfter", u."createdAt",
   ARRAY(SELECT r."role"::text FROM "DirectoryRoleAssignment" r WHERE r."userId" = u."id" ORDER BY r."role") AS "directoryRoles"`;
 const USER_WITH_ROLES = Sql.raw(USER_WITH_ROLES_TEXT);
+/** The caller of a token, and the token's session (sign-out, refresh-token reuse, a password change kept it) in the same statement. */
+const USER_WITH_ROLES_AND_SESSION = {
+  name: "user-with-roles-and-session",
+  text: `SELECT ${USER_WITH_ROLES_TEXT}, s."revokedAt" IS NOT NULL AS "sessionRevoked", s."renewedAt" AS "sessionRenewedAt"
+    FROM "User" u LEFT JOIN "Session" s ON s."id" = $2::text AND s."userId" = u."id" WHERE u."id" = $1::uuid`,
+};
 const USERS_WITH_ROLES_BY_IDS = { name: "users-with-roles-by-ids", text: `SELECT ${USER_WITH_ROLES_TEXT} FROM "User" u WHERE u."id" = ANY($1::uuid[])` };
 
 /** `text` as a LIKE pattern that matches it literally anywhere (no wildcards of the caller's). */
@@ -21,6 +27,10 @@ export function createUsersRepository(prisma: Prisma, sql: SqlReads) {
   return {
     /** Every authenticated request's caller (hot path: plain SQL). */
     findUsersWithRolesByIds: (ids: readonly string[]) => sql.query<UserWithRoles>(USERS_WITH_ROLES_BY_IDS, [ids]),
+
+    /** A token's caller with the token's session state (hot path: one statement for both). */
+    findUserWithRolesAndSession: async (id: string, sessionId: string) =>
+      (await sql.query<UserWithRoles & { sessionRevoked: boolean; sessionRenewedAt: Date | null }>(USER_WITH_ROLES_AND_SESSION, [id, sessionId]))[0] ?? null,
 
     findUserById: (id: string) => prisma.user.findUnique({ where: { id } }),
 

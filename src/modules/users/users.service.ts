@@ -19,6 +19,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { checkPasswordPolicy } from "../../lib/password-policy.js";
 import { isUuid } from "../../lib/uuid.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import type { RequestLoaders, RequestScope } from "../request-scope.js";
 import type { CreateUserInput } from "./user.input.js";
 import type { UserRecord, UsersRepository, UserWithRoles } from "./users.repository.js";
@@ -47,8 +48,8 @@ function decodeCursor(cursor: string): string {
 }
 
 /** The directory: finding users (by id or UPN), authorising access to them, and administering them. */
-export function createUsersService(deps: { repo: UsersRepository; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
-  const { repo, hasher, clock, events } = deps;
+export function createUsersService(deps: { audit: Pick<AuditTrail, "record" | "transaction">; repo: UsersRepository; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
+  const { audit, repo, hasher, clock, events } = deps;
   /** Live sessions (graphql-ws) holding the user's old access end on every instance. */
   const accessChanged = (userId: string, change: "deleted" | "directoryRolesChanged") => events.publish("userAccessChanged", { userId, change });
 
@@ -168,10 +169,14 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
       passwordHash = await hasher.hash(input.password);
     }
     if (await repo.findUserByPrincipalName(upn)) throw principalNameTaken();
-    return conflictOnUniqueViolation(
-      repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null }),
-      principalNameTaken,
-    );
+    return audit.transaction(async (tx) => {
+      const user = await conflictOnUniqueViolation(
+        repo.createUser({ id: randomUUID(), userPrincipalName: upn, displayName, passwordHash, passwordChangedAt: passwordHash ? clock.now() : null }),
+        principalNameTaken,
+      );
+      await audit.record(tx, { origin: scope, activity: "user.created", targetUserId: user.id, detail: { userPrincipalName: upn, withPassword: passwordHash !== null } });
+      return user;
+    });
   }
 
   const lastGlobalAdministrator = () =>
@@ -197,7 +202,12 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   async function deleteUser(scope: RequestScope, ref: string): Promise<string> {
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
-    await keepingAGlobalAdministrator(user, true, () => repo.deleteUserById(user.id));
+    await keepingAGlobalAdministrator(user, true, () =>
+      audit.transaction(async (tx) => {
+        await repo.deleteUserById(user.id);
+        await audit.record(tx, { origin: scope, activity: "user.deleted", targetUserId: user.id, detail: { userPrincipalName: user.userPrincipalName } });
+      }),
+    );
     await accessChanged(user.id, "deleted");
     return user.id;
   }
@@ -205,7 +215,10 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   async function assignDirectoryRole(scope: RequestScope, ref: string, role: DirectoryRoleName) {
     requireDirectoryAdmin(scope);
     const user = await findExisting(scope, ref);
-    await repo.addDirectoryRole(user.id, role);
+    await audit.transaction(async (tx) => {
+      await repo.addDirectoryRole(user.id, role);
+      await audit.record(tx, { origin: scope, activity: "directoryRole.assigned", targetUserId: user.id, targetId: role });
+    });
     forget(scope, user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
@@ -214,7 +227,12 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
   async function removeDirectoryRole(scope: RequestScope, ref: string, role: DirectoryRoleName) {
     requireDirectoryAdmin(scope);
     const user = await withRoles(scope, await findExisting(scope, ref));
-    await keepingAGlobalAdministrator(user, role === "GLOBAL_ADMINISTRATOR", () => repo.removeDirectoryRole(user.id, role));
+    await keepingAGlobalAdministrator(user, role === "GLOBAL_ADMINISTRATOR", () =>
+      audit.transaction(async (tx) => {
+        await repo.removeDirectoryRole(user.id, role);
+        await audit.record(tx, { origin: scope, activity: "directoryRole.removed", targetUserId: user.id, targetId: role });
+      }),
+    );
     forget(scope, user.id);
     await accessChanged(user.id, "directoryRolesChanged");
     return user;
@@ -225,9 +243,14 @@ export function createUsersService(deps: { repo: UsersRepository; hasher: Passwo
    * request's loaders, so that the rest of the request finds the caller and its roles there.
    */
   const viewerSource: ViewerSource = {
-    async findUserForToken(userId, requestLoaders) {
+    async findUserForToken(userId, requestLoaders, sessionId) {
       if (!isUuid(userId)) return null;
-      return loaders(requestLoaders).userById.load(userId.toLowerCase());
+      if (!sessionId) return loaders(requestLoaders).userById.load(userId.toLowerCase());
+      const row = await repo.findUserWithRolesAndSession(userId.toLowerCase(), sessionId);
+      if (!row) return null;
+      const { sessionRevoked, sessionRenewedAt, ...user } = row;
+      loaders(requestLoaders).remember(user);
+      return { ...user, session: { revoked: sessionRevoked, renewedAt: sessionRenewedAt } };
     },
   };
 

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation ConsoleSignOut {\n    signOut\n  }\n": typeof types.ConsoleSignOutDocument,
+    "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n": typeof types.ConsoleRefreshAccessTokenDocument,
     "\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n": typeof types.MethodsTileFieldsFragmentDoc,
     "\n  query MethodsOfMe {\n    me {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": typeof types.MethodsOfMeDocument,
     "\n  query MethodsOfUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": typeof types.MethodsOfUserDocument,
@@ -24,9 +26,9 @@ type Documents = {
     "\n  mutation MethodsEnableSmsSignIn($userId: ID, $id: ID!) {\n    enableSmsSignIn(userId: $userId, id: $id) {\n      phoneType\n      smsSignInState\n    }\n  }\n": typeof types.MethodsEnableSmsSignInDocument,
     "\n  mutation MethodsDisableSmsSignIn($userId: ID, $id: ID!) {\n    disableSmsSignIn(userId: $userId, id: $id) {\n      phoneType\n      smsSignInState\n    }\n  }\n": typeof types.MethodsDisableSmsSignInDocument,
     "\n  mutation MethodsDeletePhoneMethod($userId: ID, $id: ID!) {\n    deletePhoneMethod(userId: $userId, id: $id)\n  }\n": typeof types.MethodsDeletePhoneMethodDocument,
-    "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n": typeof types.ConsoleSignInWithPasswordDocument,
+    "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n": typeof types.ConsoleSignInWithPasswordDocument,
     "\n  mutation ConsoleStartSmsSignIn($phoneNumber: String!) {\n    startSmsSignIn(phoneNumber: $phoneNumber) {\n      challengeId\n      maskedPhoneNumber\n    }\n  }\n": typeof types.ConsoleStartSmsSignInDocument,
-    "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n": typeof types.ConsoleCompleteSmsSignInDocument,
+    "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n": typeof types.ConsoleCompleteSmsSignInDocument,
     "\n  query UserPageUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": typeof types.UserPageUserDocument,
     "\n  mutation ResetUserPassword($userId: ID!, $id: ID!, $newPassword: String) {\n    resetPassword(userId: $userId, id: $id, newPassword: $newPassword) {\n      operation {\n        id\n        status\n        statusDetail\n        lastActionDateTime\n      }\n      newPassword\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  subscription ResetOperationStatusChanged($operationId: ID!) {\n    operationStatusChanged(operationId: $operationId) {\n      id\n      status\n      statusDetail\n      lastActionDateTime\n    }\n  }\n": typeof types.ResetOperationStatusChangedDocument,
@@ -52,6 +54,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation ConsoleSignOut {\n    signOut\n  }\n": types.ConsoleSignOutDocument,
+    "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n": types.ConsoleRefreshAccessTokenDocument,
     "\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n": types.MethodsTileFieldsFragmentDoc,
     "\n  query MethodsOfMe {\n    me {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": types.MethodsOfMeDocument,
     "\n  query MethodsOfUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": types.MethodsOfUserDocument,
@@ -61,9 +65,9 @@ const documents: Documents = {
     "\n  mutation MethodsEnableSmsSignIn($userId: ID, $id: ID!) {\n    enableSmsSignIn(userId: $userId, id: $id) {\n      phoneType\n      smsSignInState\n    }\n  }\n": types.MethodsEnableSmsSignInDocument,
     "\n  mutation MethodsDisableSmsSignIn($userId: ID, $id: ID!) {\n    disableSmsSignIn(userId: $userId, id: $id) {\n      phoneType\n      smsSignInState\n    }\n  }\n": types.MethodsDisableSmsSignInDocument,
     "\n  mutation MethodsDeletePhoneMethod($userId: ID, $id: ID!) {\n    deletePhoneMethod(userId: $userId, id: $id)\n  }\n": types.MethodsDeletePhoneMethodDocument,
-    "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n": types.ConsoleSignInWithPasswordDocument,
+    "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n": types.ConsoleSignInWithPasswordDocument,
     "\n  mutation ConsoleStartSmsSignIn($phoneNumber: String!) {\n    startSmsSignIn(phoneNumber: $phoneNumber) {\n      challengeId\n      maskedPhoneNumber\n    }\n  }\n": types.ConsoleStartSmsSignInDocument,
-    "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n": types.ConsoleCompleteSmsSignInDocument,
+    "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n": types.ConsoleCompleteSmsSignInDocument,
     "\n  query UserPageUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": types.UserPageUserDocument,
     "\n  mutation ResetUserPassword($userId: ID!, $id: ID!, $newPassword: String) {\n    resetPassword(userId: $userId, id: $id, newPassword: $newPassword) {\n      operation {\n        id\n        status\n        statusDetail\n        lastActionDateTime\n      }\n      newPassword\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  subscription ResetOperationStatusChanged($operationId: ID!) {\n    operationStatusChanged(operationId: $operationId) {\n      id\n      status\n      statusDetail\n      lastActionDateTime\n    }\n  }\n": types.ResetOperationStatusChangedDocument,
@@ -109,6 +113,14 @@ export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      u
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsoleSignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation ConsoleSignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n"): (typeof documents)["\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -145,7 +157,7 @@ export function graphql(source: "\n  mutation MethodsDeletePhoneMethod($userId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSignInWithPassword($userPrincipalName: String!, $password: String!, $scopes: [String!]) {\n    signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) {\n      isVerified\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -153,7 +165,7 @@ export function graphql(source: "\n  mutation ConsoleStartSmsSignIn($phoneNumber
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      grantedScopes\n      requiredActions\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCompleteSmsSignIn($challengeId: ID!, $code: String!, $scopes: [String!]) {\n    completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) {\n      isVerified\n      failureReason\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n      requiredActions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

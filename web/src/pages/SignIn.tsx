@@ -12,6 +12,7 @@ const SignInWithPassword = graphql(`
       isVerified
       accessToken
       expiresIn
+      refreshToken
       grantedScopes
       requiredActions
     }
@@ -34,6 +35,7 @@ const CompleteSmsSignIn = graphql(`
       failureReason
       accessToken
       expiresIn
+      refreshToken
       grantedScopes
       requiredActions
     }
@@ -46,11 +48,12 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-type SignedInResult = { accessToken?: string | null; expiresIn?: number | null; grantedScopes: string[]; requiredActions: string[] };
+type SignedInResult = { accessToken?: string | null; expiresIn?: number | null; refreshToken?: string | null; grantedScopes: string[]; requiredActions: string[] };
 
 function keep(result: SignedInResult) {
   signedIn({
     accessToken: result.accessToken!,
+    refreshToken: result.refreshToken ?? null,
     grantedScopes: result.grantedScopes,
     expiresAt: Math.floor(Date.now() / 1000) + (result.expiresIn ?? 0),
     requiredActions: result.requiredActions,

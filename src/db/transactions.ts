@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Prisma as PrismaNamespace, PrismaClient } from "../generated/prisma/client.js";
+
+/** The client a transaction's statements run on (Prisma's interactive transaction client). */
+export type TransactionClient = PrismaNamespace.TransactionClient;
+
+interface Unit {
+  tx: TransactionClient;
+  open: boolean;
+  afterCommit: (() => unknown)[];
+  savepoints: number;
+}
+
+/**
+ * Units of work on one Prisma client. `run(work)` opens a transaction (or joins the one in
+ * progress) and every repository statement made through `prisma` inside `work` joins it, so a
+ * service can make a change and record it in one transaction without threading `tx` through every
+ * repository. Work that must wait for the commit (events, queue kicks) goes to `afterCommit`.
+ */
+export function createTransactions(client: PrismaClient, options: { timeoutMs?: number } = {}) {
+  const current = new AsyncLocalStorage<Unit>();
+  // A continuation started inside a transaction may outlive it (a timer, a kicked worker): it
+  // then runs on the pool again.
+  const active = () => {
+    const unit = current.getStore();
+    return unit?.open ? unit : undefined;
+  };
+
+  async function run<T>(work: (tx: TransactionClient) => Promise<T>, txOptions?: { timeout?: number; maxWait?: number; isolationLevel?: PrismaNamespace.TransactionIsolationLevel }): Promise<T> {
+    const joined = active();
+    if (joined) return work(joined.tx);
+    let unit: Unit | undefined;
+    try {
+      const result = await client.$transaction(
+        (tx) => {
+          unit = { tx, open: true, afterCommit: [], savepoints: 0 };
+          return current.run(unit, () => work(tx));
+        },
+        { timeout: options.timeoutMs ?? 15_000, maxWait: 5_000, ...txOptions },
+      );
+      unit!.open = false;
+      for (const followUp of unit!.afterCommit) await current.exit(followUp);
+      return result;
+    } finally {
+      if (unit) unit.open = false;
+    }
+  }
+
+  /** Runs `fn` after the current transaction commits (at once outside any); dropped on rollback. */
+  async function afterCommit(fn: () => unknown): Promise<void> {
+    const unit = active();
+    if (unit) unit.afterCommit.push(fn);
+    else await fn();
+  }
+
+  /**
+   * Inside a transaction, a statement that fails (a unique violation a caller expects and
+   * handles) aborts the whole transaction unless it ran under a savepoint: this is that savepoint.
+   */
+  async function savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const unit = active();
+    if (!unit) return work();
+    const name = `sp_${++unit.savepoints}`;
+    await unit.tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await unit.tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await unit.tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  // The client repositories are given: the current transaction's when one is open, else the pool's.
+  const prisma = new Proxy(client, {
+    get(target, property) {
+      const unit = active();
+      if (property === "$transaction") {
+        return (arg: unknown, txOptions?: never) => {
+          if (typeof arg === "function") return run(arg as (tx: TransactionClient) => Promise<unknown>, txOptions);
+          // A batch made inside a transaction is already bound to it: run its statements in order.
+          if (unit) return (async () => {
+            const results: unknown[] = [];
+            for (const statement of arg as Promise<unknown>[]) results.push(await statement);
+            return results;
+          })();
+          return target.$transaction(arg as never, txOptions);
+        };
+      }
+      const source = (unit?.tx ?? target) as object;
+      const value = Reflect.get(source, property);
+      return typeof value === "function" && typeof property === "string" && property.startsWith("$") ? value.bind(source) : value;
+    },
+  });
+
+  return { prisma, run, afterCommit, savepoint, inTransaction: () => active() !== undefined };
+}
+
+export type Transactions = ReturnType<typeof createTransactions>;
