@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router";
 import { createApolloClient } from "./apollo.js";
 import { graphql } from "./graphql.js";
+import { AuditLogPage } from "./pages/AuditLog.js";
 import { IdentityStoresPage } from "./pages/IdentityStores.js";
 import { SecurityInfoPage } from "./pages/SecurityInfo.js";
 import { SecurityRolesPage } from "./pages/SecurityRoles.js";
@@ -155,6 +156,9 @@ function SignedIn() {
               <NavLink to="/sms-sign-in-policy" className={link}>
                 SMS sign-in policy
               </NavLink>
+              <NavLink to="/audit-log" className={link}>
+                Audit log
+              </NavLink>
             </>
           )}
           <a className={styles.link} href="/explorer">
@@ -171,6 +175,7 @@ function SignedIn() {
           <Route path="/identity-stores" element={<IdentityStoresPage />} />
           <Route path="/security-roles" element={<SecurityRolesPage />} />
           <Route path="/sms-sign-in-policy" element={<SmsPolicyPage />} />
+          <Route path="/audit-log" element={<AuditLogPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

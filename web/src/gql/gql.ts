@@ -17,6 +17,10 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation ConsoleSignOut {\n    signOut\n  }\n": typeof types.ConsoleSignOutDocument,
     "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n": typeof types.ConsoleRefreshAccessTokenDocument,
+    "\n  fragment AuditLogEventFields on AuditEvent {\n    id\n    occurredDateTime\n    activity\n    outcome\n    actor {\n      type\n      id\n      displayName\n    }\n    targetUserId\n    targetId\n    clientAddress\n    requestId\n    detail\n  }\n": typeof types.AuditLogEventFieldsFragmentDoc,
+    "\n  query AuditLogEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditLogEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogEventsDocument,
+    "\n  subscription AuditLogEventRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditLogEventFields\n    }\n  }\n": typeof types.AuditLogEventRecordedDocument,
+    "\n  query AuditLogUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n    }\n  }\n": typeof types.AuditLogUserDocument,
     "\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n": typeof types.MethodsTileFieldsFragmentDoc,
     "\n  query MethodsOfMe {\n    me {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": typeof types.MethodsOfMeDocument,
     "\n  query MethodsOfUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": typeof types.MethodsOfUserDocument,
@@ -56,6 +60,10 @@ const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      userPrincipalName\n      displayName\n      directoryRoles\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation ConsoleSignOut {\n    signOut\n  }\n": types.ConsoleSignOutDocument,
     "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n": types.ConsoleRefreshAccessTokenDocument,
+    "\n  fragment AuditLogEventFields on AuditEvent {\n    id\n    occurredDateTime\n    activity\n    outcome\n    actor {\n      type\n      id\n      displayName\n    }\n    targetUserId\n    targetId\n    clientAddress\n    requestId\n    detail\n  }\n": types.AuditLogEventFieldsFragmentDoc,
+    "\n  query AuditLogEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditLogEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogEventsDocument,
+    "\n  subscription AuditLogEventRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditLogEventFields\n    }\n  }\n": types.AuditLogEventRecordedDocument,
+    "\n  query AuditLogUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n    }\n  }\n": types.AuditLogUserDocument,
     "\n  fragment MethodsTileFields on AuthenticationMethod {\n    __typename\n    id\n    createdDateTime\n    ... on PhoneAuthenticationMethod {\n      phoneNumber\n      phoneType\n      smsSignInState\n    }\n  }\n": types.MethodsTileFieldsFragmentDoc,
     "\n  query MethodsOfMe {\n    me {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": types.MethodsOfMeDocument,
     "\n  query MethodsOfUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      authentication {\n        methods {\n          ...MethodsTileFields\n        }\n      }\n    }\n  }\n": types.MethodsOfUserDocument,
@@ -118,6 +126,22 @@ export function graphql(source: "\n  mutation ConsoleSignOut {\n    signOut\n  }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRefreshAccessToken($refreshToken: String!) {\n    refreshAccessToken(refreshToken: $refreshToken) {\n      accessToken\n      expiresIn\n      refreshToken\n      grantedScopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditLogEventFields on AuditEvent {\n    id\n    occurredDateTime\n    activity\n    outcome\n    actor {\n      type\n      id\n      displayName\n    }\n    targetUserId\n    targetId\n    clientAddress\n    requestId\n    detail\n  }\n"): (typeof documents)["\n  fragment AuditLogEventFields on AuditEvent {\n    id\n    occurredDateTime\n    activity\n    outcome\n    actor {\n      type\n      id\n      displayName\n    }\n    targetUserId\n    targetId\n    clientAddress\n    requestId\n    detail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditLogEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...AuditLogEventFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditLogEventRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditLogEventFields\n    }\n  }\n"): (typeof documents)["\n  subscription AuditLogEventRecorded($filter: AuditEventFilter) {\n    auditEventRecorded(filter: $filter) {\n      ...AuditLogEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AuditLogUser($id: ID!) {\n    user(id: $id) {\n      id\n      userPrincipalName\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
