@@ -18,7 +18,7 @@ import { useState } from "react";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError, type ApiError } from "../errors.js";
 import { AddPhoneDialog, type RegisteredPhone } from "./AddPhoneDialog.js";
-import { ConfirmDialog } from "./ConfirmDialog.js";
+import { ConfirmDialog } from "../components/ConfirmDialog.js";
 import { MethodsChanged, MethodsEnableSmsSignIn } from "./documents.js";
 import { MethodTile, PhoneNumber } from "./MethodTile.js";
 import { isPhone, useMethods } from "./useMethods.js";

@@ -3,7 +3,7 @@ import { Button, Card, makeStyles, Text, tokens } from "@fluentui/react-componen
 import { useId, useState } from "react";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError, type ApiError } from "../errors.js";
-import { ConfirmDialog } from "./ConfirmDialog.js";
+import { ConfirmDialog } from "../components/ConfirmDialog.js";
 import { MethodsDeletePhoneMethod, MethodsDisableSmsSignIn } from "./documents.js";
 import { isPhone, type Method, type PhoneMethod } from "./useMethods.js";
 import { formatDateTime, NUMBER_IN_USE, PHONE_TYPE_WORDS, SMS_SIGN_IN_STATE_WORDS } from "./words.js";

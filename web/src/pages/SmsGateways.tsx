@@ -3,7 +3,7 @@ import { Badge, Button, Spinner, Text, Title1 } from "@fluentui/react-components
 import { useState } from "react";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError, type ApiError } from "../errors.js";
-import { ConfirmDialog } from "../settings/ConfirmDialog.js";
+import { ConfirmDialog } from "../components/ConfirmDialog.js";
 import { GatewaysDelete, GatewaysList } from "../settings/documents.js";
 import { GatewayFormDialog, type GatewayAccount } from "../settings/GatewayFormDialog.js";
 import { useSettingsStyles } from "../settings/styles.js";
