@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from "@apollo/client/react";
-import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { PageButtons, PageSummary, useCursorPages } from "../components/CursorPages.js";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError } from "../errors.js";
 import type { AuditEventFilter } from "../graphql.js";
@@ -22,9 +23,8 @@ const useStyles = makeStyles({
  */
 export function AuditEventList({ filter }: { filter: AuditEventFilter }) {
   const styles = useStyles();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors.at(-1) ?? null;
-  const page = cursors.length;
+  const pages = useCursorPages();
+  const { after, page } = pages;
   const { data, error, loading } = useQuery(AuditLogEvents, { variables: { filter, first: PAGE_SIZE, after } });
   // Events recorded since the list was opened, newest first.
   const [arrived, setArrived] = useState<AuditEventRow[]>([]);
@@ -38,20 +38,6 @@ export function AuditEventList({ filter }: { filter: AuditEventFilter }) {
       setAnnouncement(`New event: ${event.activity}`);
     },
   });
-  const summary = useRef<HTMLSpanElement>(null);
-  const paged = useRef(false);
-  useEffect(() => {
-    if (paged.current && data) {
-      paged.current = false;
-      summary.current?.focus();
-    }
-  }, [data]);
-
-  const go = (next: (string | null)[]) => {
-    paged.current = true;
-    setCursors(next);
-  };
-
   const liveError = live.error ? <ErrorText error={toApiError(live.error)} /> : null;
   // The live region stays in the page from the start, so screen readers hear what is put in it.
   const announcer = (
@@ -81,13 +67,13 @@ export function AuditEventList({ filter }: { filter: AuditEventFilter }) {
 
   return (
     <section aria-label="Audit events" aria-busy={loading}>
-      <Text as="span" ref={summary} tabIndex={-1} className={styles.summary} role="status">
+      <PageSummary pages={pages} className={styles.summary}>
         {fetched.length === 0
           ? events.length === 0
             ? "No events."
             : "No earlier events."
           : `Page ${page}: events ${first} to ${first + fetched.length - 1}, newest first`}
-      </Text>
+      </PageSummary>
       {announcer}
       {!error && liveError}
       {events.length > 0 && (
@@ -98,16 +84,7 @@ export function AuditEventList({ filter }: { filter: AuditEventFilter }) {
         </ul>
       )}
       {error && <ErrorText error={toApiError(error)} />}
-      {(page > 1 || pageInfo.hasNextPage) && (
-        <nav aria-label="Pages of events" className={styles.paging}>
-          <Button disabled={page === 1} onClick={() => go(cursors.slice(0, -1))}>
-            Previous
-          </Button>
-          <Button disabled={!pageInfo.hasNextPage || !pageInfo.endCursor} onClick={() => go([...cursors, pageInfo.endCursor])}>
-            Next
-          </Button>
-        </nav>
-      )}
+      <PageButtons pages={pages} pageInfo={pageInfo} label="Pages of events" className={styles.paging} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
-import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { Link } from "react-router";
+import { PageButtons, PageSummary, useCursorPages } from "../components/CursorPages.js";
 import { ErrorText } from "../components/ErrorText.js";
 import { toApiError } from "../errors.js";
 import { graphql } from "../graphql.js";
@@ -57,24 +57,9 @@ const useStyles = makeStyles({
 export function UserList({ search }: { search: string }) {
   const styles = useStyles();
   // The `after` cursor of every page shown so far: the last one is the current page's.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors.at(-1) ?? null;
-  const page = cursors.length;
+  const pages = useCursorPages();
+  const { after, page } = pages;
   const { data, error, loading } = useQuery(UsersList, { variables: { first: PAGE_SIZE, after, search: search || null } });
-  const summary = useRef<HTMLSpanElement>(null);
-  const paged = useRef(false);
-  useEffect(() => {
-    // After "Next" or "Previous", focus moves to the new page's summary (the button may have gone away).
-    if (paged.current && data) {
-      paged.current = false;
-      summary.current?.focus();
-    }
-  }, [data]);
-
-  const go = (next: (string | null)[]) => {
-    paged.current = true;
-    setCursors(next);
-  };
 
   if (error && !data) return <ErrorText error={toApiError(error)} />;
   if (!data) return <Spinner label="Loading users" />;
@@ -83,13 +68,13 @@ export function UserList({ search }: { search: string }) {
 
   return (
     <section aria-label="User list" aria-busy={loading}>
-      <Text as="span" ref={summary} tabIndex={-1} className={styles.summary} role="status">
+      <PageSummary pages={pages} className={styles.summary}>
         {edges.length === 0
           ? search
             ? `No users match "${search}".`
             : "No users."
           : `Page ${page}: users ${first} to ${first + edges.length - 1}${search ? ` matching "${search}"` : ""}`}
-      </Text>
+      </PageSummary>
       {edges.length > 0 && (
         <ul className={styles.list} aria-label="Users">
           {edges.map(({ node }) => (
@@ -104,16 +89,7 @@ export function UserList({ search }: { search: string }) {
         </ul>
       )}
       {error && <ErrorText error={toApiError(error)} />}
-      {(page > 1 || pageInfo.hasNextPage) && (
-        <nav aria-label="Pages of users" className={styles.paging}>
-          <Button disabled={page === 1} onClick={() => go(cursors.slice(0, -1))}>
-            Previous
-          </Button>
-          <Button disabled={!pageInfo.hasNextPage || !pageInfo.endCursor} onClick={() => go([...cursors, pageInfo.endCursor])}>
-            Next
-          </Button>
-        </nav>
-      )}
+      <PageButtons pages={pages} pageInfo={pageInfo} label="Pages of users" className={styles.paging} />
     </section>
   );
 }
