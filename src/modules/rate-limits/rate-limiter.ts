@@ -27,7 +27,9 @@ export interface RateLimitBuckets {
 export function createRateLimiter(deps: { buckets: RateLimitBuckets; clock: Clock; onRefused?: (rule: RateLimitRule) => void }) {
   const tooMany = (rule: RateLimitRule, windowEnd: Date, now: Date) => {
     deps.onRefused?.(rule);
-    const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000));
+    // `now` was read before the statement ran, so a window a parallel request opened a moment
+    // later can end a few milliseconds past now + window: never ask for more than the window.
+    const retryAfterSeconds = Math.min(rule.windowSeconds, Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)));
     return new DomainError("RATE_LIMITED", `${rule.message}; try again in ${retryAfterSeconds} seconds`, { reason: rule.reason, retryAfterSeconds });
   };
   return {
