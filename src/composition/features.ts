@@ -22,6 +22,8 @@ import type { WorkerOptions } from "../modules/password-methods/password-reset.w
 import { rateLimitsFeature } from "../modules/rate-limits/index.js";
 import { PASSWORD_RESET } from "../modules/password-methods/password-reset.service.js";
 import { publishAfterCommit } from "../events/publish-after-commit.js";
+import { createCallerCache, forgettingOnPublish } from "../auth/caller-cache.js";
+import type { TokenCaller } from "../modules/users/users.repository.js";
 import type { Core } from "./core.js";
 
 export interface FeatureOptions {
@@ -38,14 +40,17 @@ export interface FeatureOptions {
 export function createFeatures(core: Core, deps: { config: Config; events: EventBus } & FeatureOptions) {
   const { config } = deps;
   const { transactions } = core.database;
+  // Tokens' callers shared by requests, forgotten here as a change to their access is published
+  // (and on other instances as they hear it).
+  const callers = config.jwt.callerCacheSeconds > 0 ? createCallerCache<TokenCaller>(deps.events, { ttlMs: config.jwt.callerCacheSeconds * 1000 }) : undefined;
   // Events published in a transaction (a change and its audit record) go out once it commits.
-  const events = publishAfterCommit(deps.events, transactions);
+  const events = publishAfterCommit(callers ? forgettingOnPublish(deps.events, callers) : deps.events, transactions);
   const { clock, logger, hasher, tokens, encryptionKey } = core;
   const { prisma, sql } = core.database;
 
   const { rateLimiter, sweeps: rateLimitSweeps } = rateLimitsFeature.create({ prisma, clock, onRefused: (rule) => core.telemetry.metrics.recordRateLimitRefusal(rule.reason) });
   const { audit, auditLog } = auditFeature.create({ prisma, transactions, events: deps.events, clock, logger, retentionDays: config.audit.retentionDays });
-  const { users } = usersFeature.create({ audit, prisma, sql, hasher, clock, events });
+  const { users } = usersFeature.create({ audit, prisma, sql, hasher, clock, events, callers });
   const { gateways, smsOutbox, closeConnectors } = smsGatewaysFeature.create({ audit, prisma, encryptionKey, sms: config.sms, clock, logger, onSmsOutcome: core.telemetry.metrics.recordSmsSend });
   const { settings, destinationPolicy } = directorySettingsFeature.create({ audit, prisma, users, gateways, rateLimiter, logger });
   const kickSmsDelivery = () => void transactions.afterCommit(() => smsDeliveryWorker.kickSoon());

@@ -28,6 +28,7 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Lifetime of each refresh token (a new one comes with every refresh). */
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
+  CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Seed the demo directory into a fresh embedded database; in production only when set to true. */
@@ -107,6 +108,8 @@ export interface Config {
     audience: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /** How long a process may remember a token's caller between its requests (forgotten at once on any change to them); 0: never. */
+    callerCacheSeconds: number;
   };
   encryptionKey?: string;
   seedDemo: boolean;
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: e.JWT_AUDIENCE,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      callerCacheSeconds: e.CALLER_CACHE_SECONDS,
     },
     encryptionKey: e.ENCRYPTION_KEY,
     seedDemo: e.SEED_DEMO ?? !production,

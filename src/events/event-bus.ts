@@ -44,6 +44,10 @@ export interface EventBus {
   subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
   /** Subscribers in this process (for readiness checks and metrics). */
   subscriberCount(topic: Topic): number;
+  /** Whether this process hears every event published now (false while its listening connection is lost). */
+  feedIsLive(): boolean;
+  /** Called when the feed stops being live: events published until it is live again are not heard here. */
+  onFeedInterrupted(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -134,6 +138,8 @@ export function createInProcessEventBus(): EventBus {
     },
     subscribe: fanout.subscribe,
     subscriberCount: fanout.subscriberCount,
+    feedIsLive: () => true,
+    onFeedInterrupted() {},
     async close() {
       await fanout.closeAll();
     },

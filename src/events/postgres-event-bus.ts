@@ -16,6 +16,7 @@ export async function createPostgresEventBus(connectionString: string, logger: L
   let closed = false;
   let listener: pg.Client | undefined;
   let connecting: Promise<void> | undefined;
+  const interruptionListeners: (() => void)[] = [];
   const publisher = new pg.Pool({ connectionString, max: 2 });
   publisher.on("error", () => {});
 
@@ -30,11 +31,17 @@ export async function createPostgresEventBus(connectionString: string, logger: L
         logger.warn({ err: error }, "ignoring malformed event");
       }
     });
-    client.on("error", (error) => {
-      logger.warn({ err: error }, "event listener connection lost; reconnecting");
+    // A lost connection may say so twice (error, then end): it is handled once.
+    const lost = (error?: unknown) => {
+      if (listener !== client) return;
       listener = undefined;
-      if (!closed) setTimeout(() => void reconnect(), 500);
-    });
+      for (const interrupted of interruptionListeners) interrupted();
+      if (closed) return;
+      logger.warn({ err: error }, "event listener connection lost; reconnecting");
+      setTimeout(() => void reconnect(), 500);
+    };
+    client.on("error", lost);
+    client.on("end", () => lost());
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     listener = client;
@@ -54,10 +61,15 @@ export async function createPostgresEventBus(connectionString: string, logger: L
     },
     subscribe: fanout.subscribe,
     subscriberCount: fanout.subscriberCount,
+    feedIsLive: () => listener !== undefined && !closed,
+    onFeedInterrupted: (interrupted) => void interruptionListeners.push(interrupted),
     async close() {
       closed = true;
+      const client = listener;
+      listener = undefined;
+      for (const interrupted of interruptionListeners) interrupted();
       await fanout.closeAll();
-      await listener?.end().catch(() => {});
+      await client?.end().catch(() => {});
       await publisher.end().catch(() => {});
     },
   };

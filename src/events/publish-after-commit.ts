@@ -11,6 +11,8 @@ export function publishAfterCommit(bus: EventBus, transactions: Pick<Transaction
     publish: (topic, payload) => transactions.afterCommit(() => bus.publish(topic, payload)),
     subscribe: (topic, filter) => bus.subscribe(topic, filter),
     subscriberCount: (topic) => bus.subscriberCount(topic),
+    feedIsLive: () => bus.feedIsLive(),
+    onFeedInterrupted: (listener) => bus.onFeedInterrupted(listener),
     close: () => bus.close(),
   };
 }

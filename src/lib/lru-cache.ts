@@ -17,5 +17,8 @@ export function createLruCache<K, V>(maxEntries: number) {
     delete(key: K): void {
       entries.delete(key);
     },
+    clear(): void {
+      entries.clear();
+    },
   };
 }

@@ -92,7 +92,7 @@ describe("traces", () => {
     const token = await server.tokenFor(AVERY, ["UserAuthenticationMethod.Read"]);
     const client = connectWs(server.url, token);
     try {
-      await new Promise((resolve, reject) => client.subscribe({ query: "query WsTracedMe { me { userPrincipalName } }" }, { next: resolve, error: reject, complete: () => undefined }));
+      await new Promise((resolve, reject) => client.subscribe({ query: "query WsTracedMe { me { userPrincipalName authentication { phoneMethods { phoneNumber } } } }" }, { next: resolve, error: reject, complete: () => undefined }));
     } finally {
       await client.dispose();
     }

@@ -137,6 +137,16 @@ describe("one set of protections for every transport", () => {
   });
 
   describe("graphql-ws authorises every operation with the caller's current state (finding 2)", () => {
+    // The per-operation check itself: a second instance on the same database that remembers no
+    // caller between operations (CALLER_CACHE_SECONDS=0), and changes written straight to the
+    // database, so no event can help. (With the default memory, changes are made through the API,
+    // which forgets the caller everywhere: caller-cache.test.ts and multi-instance.test.ts.)
+    let uncached: TestServer;
+    beforeAll(async () => {
+      uncached = await startTestServer({ databaseUrl: server.app.database.connectionString, seed: false, env: { CALLER_CACHE_SECONDS: "0" } });
+    });
+    afterAll(() => uncached?.stop());
+
     async function createAdministrator(alias: string, role: string) {
       const created = await server.request(`mutation($upn: String!) { createUser(input: { userPrincipalName: $upn }) { id } }`, { upn: `${alias}@${DOMAIN}` }, { token: directoryApp });
       expect(created.errors).toBeUndefined();
@@ -168,7 +178,7 @@ describe("one set of protections for every transport", () => {
     it("a Global Administrator deleted behind the socket's back (no event) is refused on it: no backdoor administrator", async () => {
       const id = await createAdministrator("ws-vanished-admin", "GLOBAL_ADMINISTRATOR");
       const token = await server.tokenFor(`ws-vanished-admin@${DOMAIN}`, ["UserAuthenticationMethod.ReadWrite.All"]);
-      const client = connectWsRecordingClose(server.url, token);
+      const client = connectWsRecordingClose(uncached.url, token);
       expect((await executeWs(client, `{ me { id } }`)).errors).toBeUndefined();
 
       await server.app.database.prisma.user.delete({ where: { id } });
@@ -183,7 +193,7 @@ describe("one set of protections for every transport", () => {
     it("each operation on an open socket sees role changes made behind its back (no event needed)", async () => {
       const id = await createAdministrator("ws-demoted-authadmin", "AUTHENTICATION_ADMINISTRATOR");
       const token = await server.tokenFor(`ws-demoted-authadmin@${DOMAIN}`, ["UserAuthenticationMethod.Read.All"]);
-      const client = connectWsRecordingClose(server.url, token);
+      const client = connectWsRecordingClose(uncached.url, token);
       const read = `query($id: ID!) { user(id: $id) { authentication { phoneMethods { phoneNumber } } } }`;
       const allowed = await executeWs(client, read, { id: AVERY });
       expect(allowed.errors).toBeUndefined();
@@ -219,7 +229,7 @@ describe("one set of protections for every transport", () => {
 
     it("a token revoked by a password reset can't run operations even on a socket that stays open", async () => {
       const token = await server.tokenFor(AUTH_ADMIN, ["UserAuthenticationMethod.Read.All"]);
-      const client = connectWsRecordingClose(server.url, token);
+      const client = connectWsRecordingClose(uncached.url, token);
       expect((await executeWs(client, `{ me { id } }`)).errors).toBeUndefined();
       // Revocation written straight to the database: the per-operation check alone must catch it.
       await server.app.database.prisma.user.update({ where: { userPrincipalName: AUTH_ADMIN }, data: { tokensValidAfter: new Date(Date.now() + 1000) } });

@@ -11,6 +11,8 @@ const USER_WITH_ROLES_TEXT = `u."id", u."userPrincipalName", u."displayName", u.
   u."tokensValidAfter", u."createdAt",
   ARRAY(SELECT r."role"::text FROM "DirectoryRoleAssignment" r WHERE r."userId" = u."id" ORDER BY r."role") AS "directoryRoles"`;
 const USER_WITH_ROLES = Sql.raw(USER_WITH_ROLES_TEXT);
+/** A token's caller with its roles and the token's session state. */
+export type TokenCaller = UserWithRoles & { sessionRevoked: boolean; sessionRenewedAt: Date | null };
 /** The caller of a token, and the token's session (sign-out, refresh-token reuse, a password change kept it) in the same statement. */
 const USER_WITH_ROLES_AND_SESSION = {
   name: "user-with-roles-and-session",
@@ -30,7 +32,7 @@ export function createUsersRepository(prisma: Prisma, sql: SqlReads) {
 
     /** A token's caller with the token's session state (hot path: one statement for both). */
     findUserWithRolesAndSession: async (id: string, sessionId: string) =>
-      (await sql.query<UserWithRoles & { sessionRevoked: boolean; sessionRenewedAt: Date | null }>(USER_WITH_ROLES_AND_SESSION, [id, sessionId]))[0] ?? null,
+      (await sql.query<TokenCaller>(USER_WITH_ROLES_AND_SESSION, [id, sessionId]))[0] ?? null,
 
     findUserById: (id: string) => prisma.user.findUnique({ where: { id } }),
 

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { randomUUID } from "node:crypto";
 import type { ViewerSource } from "../../auth/authenticate.js";
+import type { CallerCache } from "../../auth/caller-cache.js";
 import {
   canAccessMethods,
   canActOnOtherUsers,
@@ -22,7 +23,7 @@ import { isUuid } from "../../lib/uuid.js";
 import type { AuditTrail } from "../audit/audit-trail.js";
 import type { RequestLoaders, RequestScope } from "../request-scope.js";
 import type { CreateUserInput } from "./user.input.js";
-import type { UserRecord, UsersRepository, UserWithRoles } from "./users.repository.js";
+import type { TokenCaller, UserRecord, UsersRepository, UserWithRoles } from "./users.repository.js";
 
 const UPN = /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const MAX_PAGE = 100;
@@ -48,8 +49,16 @@ function decodeCursor(cursor: string): string {
 }
 
 /** The directory: finding users (by id or UPN), authorising access to them, and administering them. */
-export function createUsersService(deps: { audit: Pick<AuditTrail, "record" | "transaction">; repo: UsersRepository; hasher: PasswordHasher; clock: Clock; events: Pick<EventBus, "publish"> }) {
-  const { audit, repo, hasher, clock, events } = deps;
+export function createUsersService(deps: {
+  audit: Pick<AuditTrail, "record" | "transaction">;
+  repo: UsersRepository;
+  hasher: PasswordHasher;
+  clock: Clock;
+  events: Pick<EventBus, "publish">;
+  /** Tokens' callers shared across requests; without it, read for every request. */
+  callers?: Pick<CallerCache<TokenCaller>, "load">;
+}) {
+  const { audit, repo, hasher, clock, events, callers } = deps;
   /** Live sessions (graphql-ws) holding the user's old access end on every instance. */
   const accessChanged = (userId: string, change: "deleted" | "directoryRolesChanged") => events.publish("userAccessChanged", { userId, change });
 
@@ -245,8 +254,10 @@ export function createUsersService(deps: { audit: Pick<AuditTrail, "record" | "t
   const viewerSource: ViewerSource = {
     async findUserForToken(userId, requestLoaders, sessionId) {
       if (!isUuid(userId)) return null;
-      if (!sessionId) return loaders(requestLoaders).userById.load(userId.toLowerCase());
-      const row = await repo.findUserWithRolesAndSession(userId.toLowerCase(), sessionId);
+      const id = userId.toLowerCase();
+      if (!sessionId) return loaders(requestLoaders).userById.load(id);
+      const read = () => repo.findUserWithRolesAndSession(id, sessionId);
+      const row = callers ? await callers.load(id, sessionId, read) : await read();
       if (!row) return null;
       const { sessionRevoked, sessionRenewedAt, ...user } = row;
       loaders(requestLoaders).remember(user);
