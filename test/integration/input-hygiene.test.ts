@@ -1,4 +1,6 @@
+import { buildSchema, isObjectType } from "graphql";
 import type { Client } from "graphql-ws";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codesOf, type GraphQLResponse } from "../kit/graphql-client.js";
 import { connectWs } from "../kit/subscriptions.js";
@@ -64,6 +66,8 @@ const gatewayInputSlots: Slot[] = [
   { path: ["input", "credentials"], kind: "secret", optional: true },
   { path: ["input", "isDefault"], kind: "boolean", optional: true },
 ];
+/** One requested scope: a known scope name, so whatever is generated for it is refused. */
+const scopeSlot: Slot = { path: ["scopes", 0], kind: "name" };
 const challengeSlots: Slot[] = [
   { path: ["challengeId"], kind: "id" },
   { path: ["code"], kind: "secret" },
@@ -175,11 +179,12 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "signInWithPassword",
-    query: `mutation($userPrincipalName: String!, $password: String!) { signInWithPassword(userPrincipalName: $userPrincipalName, password: $password) { isVerified } }`,
-    variables: () => ({ userPrincipalName: AVERY, password: "Not-the-password-1" }),
+    query: `mutation($userPrincipalName: String!, $password: String!, $scopes: [String!]) { signInWithPassword(userPrincipalName: $userPrincipalName, password: $password, scopes: $scopes) { isVerified } }`,
+    variables: () => ({ userPrincipalName: AVERY, password: "Not-the-password-1", scopes: ["User.Read"] }),
     slots: [
       { path: ["userPrincipalName"], kind: "upn" },
       { path: ["password"], kind: "secret" },
+      scopeSlot,
     ],
   },
   {
@@ -210,7 +215,8 @@ const OPERATIONS: Operation[] = [
     name: "validateChallengeToken",
     query: `mutation($token: String!) { validateChallengeToken(token: $token) }`,
     variables: () => ({ token: "not-a-token" }),
-    slots: [{ path: ["token"], kind: "secret", unknownIsHarmless: true }],
+    // A well-formed unknown token is a failed redemption, and audited as one: only malformed values here.
+    slots: [{ path: ["token"], kind: "secret" }],
   },
   {
     name: "startSmsSignIn",
@@ -220,9 +226,9 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "completeSmsSignIn",
-    query: `mutation($challengeId: ID!, $code: String!) { completeSmsSignIn(challengeId: $challengeId, code: $code) { isVerified } }`,
-    variables: () => ({ challengeId: "00000000-0000-4000-8000-000000000003", code: "123456" }),
-    slots: challengeSlots,
+    query: `mutation($challengeId: ID!, $code: String!, $scopes: [String!]) { completeSmsSignIn(challengeId: $challengeId, code: $code, scopes: $scopes) { isVerified } }`,
+    variables: () => ({ challengeId: "00000000-0000-4000-8000-000000000003", code: "123456", scopes: ["User.Read"] }),
+    slots: [...challengeSlots, scopeSlot],
   },
   {
     name: "createSmsGatewayAccount",
@@ -288,6 +294,70 @@ const OPERATIONS: Operation[] = [
     slots: [
       { path: ["securityRoleId"], kind: "id", unknownIsHarmless: true },
       { path: ["userId"], kind: "id", unknownIsHarmless: true },
+    ],
+  },
+  {
+    name: "smsDeliveries",
+    query: `query($first: Int) { smsDeliveries(first: $first) { id } }`,
+    variables: () => ({ first: 5 }),
+    slots: [{ path: ["first"], kind: "int", optional: true }],
+  },
+  {
+    name: "auditEvents",
+    query: `query($filter: AuditEventFilter, $first: Int, $after: String) { auditEvents(filter: $filter, first: $first, after: $after) { edges { node { id } } } }`,
+    variables: (f) => ({ filter: { activity: "password.reset", actorId: f.averyId, targetUserId: f.averyId }, first: 5 }),
+    slots: [
+      { path: ["filter", "activity"], kind: "name", optional: true, unknownIsHarmless: true },
+      { path: ["filter", "actorId"], kind: "id", optional: true, unknownIsHarmless: true },
+      { path: ["filter", "targetUserId"], kind: "id", optional: true, unknownIsHarmless: true },
+      { path: ["first"], kind: "int", optional: true },
+      { path: ["after"], kind: "cursor", optional: true, unknownIsHarmless: true },
+    ],
+  },
+  {
+    name: "setNoticeEnabled",
+    query: `mutation($identityStoreId: ID!, $kind: NoticeKind!, $enabled: Boolean!) { setNoticeEnabled(identityStoreId: $identityStoreId, kind: $kind, enabled: $enabled) { id } }`,
+    variables: () => ({ identityStoreId: STORE, kind: "phoneAdded", enabled: true }),
+    slots: [
+      { path: ["identityStoreId"], kind: "id", unknownIsHarmless: true },
+      { path: ["kind"], kind: "enum" },
+      { path: ["enabled"], kind: "boolean" },
+    ],
+  },
+  {
+    name: "updateIdentityStoreNoticeTemplates",
+    query: `mutation($identityStoreId: ID!, $templates: [IdentityStoreNoticeTemplateInput!]!) { updateIdentityStoreNoticeTemplates(identityStoreId: $identityStoreId, templates: $templates) { id } }`,
+    variables: () => ({ identityStoreId: STORE, templates: [{ kind: "phoneAdded", template: "A phone ending [Last4] was added to your account" }] }),
+    slots: [
+      { path: ["identityStoreId"], kind: "id", unknownIsHarmless: true },
+      { path: ["templates", 0, "kind"], kind: "enum" },
+      { path: ["templates", 0, "template"], kind: "template", optional: true },
+    ],
+  },
+  {
+    name: "refreshAccessToken",
+    query: `mutation($refreshToken: String!) { refreshAccessToken(refreshToken: $refreshToken) { isVerified } }`,
+    variables: () => ({ refreshToken: "not-a-refresh-token-of-this-gateway" }),
+    slots: [{ path: ["refreshToken"], kind: "secret" }],
+  },
+  {
+    name: "changeMyPassword",
+    query: `mutation($currentPassword: String!, $newPassword: String!) { changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) }`,
+    variables: () => ({ currentPassword: "Not-the-password-1", newPassword: "Perfectly-fine-9" }),
+    slots: [
+      { path: ["currentPassword"], kind: "secret" },
+      { path: ["newPassword"], kind: "secret" },
+    ],
+  },
+  {
+    // Only malformed values: a well-formed filter would start a subscription that answers nothing.
+    name: "auditEventRecorded",
+    subscription: true,
+    query: `subscription($filter: AuditEventFilter) { auditEventRecorded(filter: $filter) { id } }`,
+    variables: (f) => ({ filter: { activity: "password.reset", targetUserId: f.averyId } }),
+    slots: [
+      { path: ["filter", "activity"], kind: "name", optional: true },
+      { path: ["filter", "actorId"], kind: "id", optional: true },
     ],
   },
   {
@@ -559,6 +629,27 @@ describe("input hygiene", () => {
     for (const result of setup) expect(result.errors).toBeUndefined();
   });
   afterAll(() => server?.stop());
+
+  it("has every argument of every field of the schema under test (a new field or argument must join OPERATIONS)", () => {
+    const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t !== null && t !== undefined);
+    const covered = new Map<string, Set<string>>();
+    for (const operation of OPERATIONS) {
+      const coordinate = operation.name.includes(".") ? operation.name : `${roots.find((t) => t.getFields()[operation.name])?.name}.${operation.name}`;
+      const names = covered.get(coordinate) ?? new Set<string>();
+      for (const slot of operation.slots) names.add(String(slot.argument ?? slot.path[0]));
+      for (const slot of operation.slots) names.add(String(slot.path[0]));
+      covered.set(coordinate, names);
+    }
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith("__")) continue;
+      for (const field of Object.values(type.getFields())) {
+        for (const argument of field.args) if (!covered.get(`${type.name}.${field.name}`)?.has(argument.name)) missing.push(`${type.name}.${field.name}(${argument.name})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 
   describe("finding 6", () => {
     it("refuses a NUL byte in anonymous signInWithPassword as BAD_USER_INPUT, not an internal error", async () => {
