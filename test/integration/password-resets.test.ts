@@ -84,6 +84,31 @@ describe("password resets as long-running operations", () => {
     expect(me.data!.me.userPrincipalName).toBe(user.upn);
   });
 
+  it("begins the new password's hash while the request is answered, and hashes it once", async () => {
+    const user = await newUser();
+    const hasher = server.app.hasher;
+    const hash = hasher.hash.bind(hasher);
+    const calls: number[] = [];
+    hasher.hash = (password: string) => {
+      calls.push(performance.now());
+      return hash(password);
+    };
+    try {
+      const res = await server.execute(ResetPasswordDocument, { userId: user.id, id: PASSWORD_ID, newPassword: "Early-hashed-Passw0rd" }, { token: admin });
+      const answered = performance.now();
+      expect(res.errors).toBeUndefined();
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!).toBeLessThan(answered);
+      const sub = follow(res.data!.resetPassword.operation.id);
+      await sub.done;
+      expect(sub.events.at(-1)!.data!.operationStatusChanged.status).toBe("succeeded");
+      expect(calls).toHaveLength(1);
+      expect((await signIn(user.upn, "Early-hashed-Passw0rd")).data!.signInWithPassword.isVerified).toBe(true);
+    } finally {
+      hasher.hash = hash;
+    }
+  });
+
   it("shows a subscriber the states in order: notStarted, running, succeeded", async () => {
     const user = await newUser();
     // Hold the worker back by having the subscriber in place before the operation exists:

@@ -7,6 +7,7 @@ import type { AuditTrail } from "../audit/audit-trail.js";
 import type { OperationsService } from "../operations/operations.service.js";
 import type { SessionsService } from "../sessions/sessions.service.js";
 import type { UsersService } from "../users/users.service.js";
+import { createEarlyHashes } from "./early-hashes.js";
 import { passwordMethodsArgs } from "./password-methods.args.js";
 import { PasswordMethodsResolver } from "./password-methods.resolver.js";
 import { createPasswordResetService } from "./password-reset.service.js";
@@ -31,8 +32,10 @@ export const passwordMethodsFeature = {
     // The new password waits in the operation's payload, sealed, until the worker stores its hash.
     const box = createSecretBox(deriveKey(deps.encryptionKey, "operations.payload"));
     const { audit, operations, users, sessions, hasher, clock, events, logger } = deps;
-    const resetWorker = createPasswordResetWorker({ audit, operations, users, sessions, hasher, box, clock, events, logger, options: deps.workerOptions });
-    const resets = createPasswordResetService({ audit, operations, users, box, onQueued: resetWorker.kick });
+    // The new password's hash begins with the request, for this process's worker to take.
+    const earlyHashes = createEarlyHashes(hasher);
+    const resetWorker = createPasswordResetWorker({ audit, operations, users, sessions, hasher, earlyHashes, box, clock, events, logger, options: deps.workerOptions });
+    const resets = createPasswordResetService({ audit, operations, users, box, onQueued: resetWorker.kick, earlyHashes });
     return { resets, resetWorker };
   },
 };

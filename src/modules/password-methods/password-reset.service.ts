@@ -7,6 +7,7 @@ import { PASSWORD_METHOD_ID } from "../phone-methods/method-ids.js";
 import type { RequestScope } from "../request-scope.js";
 import type { UsersService } from "../users/users.service.js";
 import type { AuditTrail } from "../audit/audit-trail.js";
+import type { EarlyHashes } from "./early-hashes.js";
 
 export const PASSWORD_RESET = "passwordReset";
 
@@ -27,8 +28,10 @@ export function createPasswordResetService(deps: {
   box: SecretBox;
   /** Tells the local worker there is work, so it needn't wait for its next poll. */
   onQueued: () => void;
+  /** Where the new password's hash is begun at once, for the local worker. */
+  earlyHashes?: Pick<EarlyHashes, "begin">;
 }) {
-  const { audit, operations, users, box, onQueued } = deps;
+  const { audit, operations, users, box, onQueued, earlyHashes } = deps;
 
   async function resetPassword(scope: RequestScope, userRef: string | null | undefined, methodId: string, newPassword?: string | null): Promise<PasswordResetStarted> {
     const target = await users.resolveTarget(scope, userRef, "write");
@@ -40,11 +43,13 @@ export function createPasswordResetService(deps: {
     const password = generated ?? newPassword!;
     // The policy is checked by the worker: a violation fails the operation, not the request.
     const payload = box.seal(JSON.stringify({ password }));
+    const early = earlyHashes?.begin(password);
     const operation = await audit.transaction(async (tx) => {
       const started = await operations.startOperation({ userId: target.id, kind: PASSWORD_RESET, resourceLocation: passwordMethodLocation(target.id), payload });
       await audit.record(tx, { origin: scope, activity: "password.resetRequested", targetUserId: target.id, targetId: started.id, detail: { passwordGenerated: generated !== null } });
       return started;
     });
+    early?.keep(operation.id);
     onQueued();
     return { operation, newPassword: generated };
   }

@@ -10,6 +10,7 @@ import type { OperationsService } from "../operations/operations.service.js";
 import type { SessionsService } from "../sessions/sessions.service.js";
 import type { UsersService } from "../users/users.service.js";
 import type { AuditTrail } from "../audit/audit-trail.js";
+import type { EarlyHashes } from "./early-hashes.js";
 import { PASSWORD_RESET } from "./password-reset.service.js";
 
 export interface WorkerOptions {
@@ -34,6 +35,8 @@ export function createPasswordResetWorker(deps: {
   /** Ends the user's sessions (refresh tokens too) and closes their sockets. */
   sessions: Pick<SessionsService, "revokeSessionsOfUser">;
   hasher: PasswordHasher;
+  /** Hashes this process began when the reset was requested. */
+  earlyHashes?: Pick<EarlyHashes, "take">;
   box: SecretBox;
   clock: Clock;
   events: EventBus;
@@ -86,9 +89,10 @@ export function createPasswordResetWorker(deps: {
       await move(op, "failed", "InternalError");
       return;
     }
-    // The hash, the long part, starts at once; the operation is marked running and the user read
-    // for the policy check meanwhile. A hash that turns out not to be needed is dropped.
-    const hashing = hasher.hash(password);
+    // The hash, the long part, began with the request when it came to this process, else starts
+    // now; the operation is marked running and the user read for the policy check meanwhile. A
+    // hash that turns out not to be needed is dropped.
+    const hashing = deps.earlyHashes?.take(op.id) ?? hasher.hash(password);
     hashing.catch(() => {});
     const [running, user] = await Promise.all([move(op, "running", null), users.findUserById(op.userId)]);
     if (!running) return;
