@@ -28,6 +28,10 @@ type SocketExtra = {
   clientAddress?: string;
 };
 
+// WebSocket close codes (RFC 6455 registry) that graphql-ws clients retry.
+const CLOSE_SERVICE_RESTART = 1012;
+const CLOSE_TRY_AGAIN_LATER = 1013;
+
 /**
  * graphql-ws on the HTTP server's port. Every message goes through the operation gate, with the
  * caller authenticated again for each operation, and each client is held to the caps.
@@ -91,8 +95,14 @@ export function createGraphQLWebSocketServer(deps: {
     // Run under the operation's span (resolver and database spans are its children).
     execute: telemetry ? (args) => telemetry.within(telemetry.current(), () => execute(args)) : undefined,
     subscribe: telemetry ? (args) => telemetry.within(telemetry.current(), () => deps.subscribe(args)) : deps.subscribe,
+    // Refusals say why, so clients know whether to retry: 4401 (a bad token: not with it), 1012
+    // (shutting down: elsewhere, or later) or 1013 (could not check the caller now: later). Not
+    // graphql-ws's default 4403, which would claim the caller is forbidden.
     onConnect: async (ctx) => {
-      if (deps.isDraining()) return false;
+      if (deps.isDraining()) {
+        ctx.extra.socket.close(CLOSE_SERVICE_RESTART, "The server is shutting down");
+        return false;
+      }
       const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
       try {
         const context = await gate.contextFor({ authorization });
@@ -102,6 +112,9 @@ export function createGraphQLWebSocketServer(deps: {
       } catch (error) {
         if (error instanceof GraphQLError && error.extensions.code === "UNAUTHENTICATED") {
           ctx.extra.socket.close(CloseCode.Unauthorized, error.message);
+        } else {
+          logger.error({ err: error }, "websocket connection refused: the caller could not be checked");
+          ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, "Try again later");
         }
         return false;
       }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
 import { codesOf } from "../kit/graphql-client.js";
 import { connectWs, connectWsRecordingClose, executeWs } from "../kit/subscriptions.js";
+import { startStatementCounter } from "../kit/statement-counter.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
 
 // Issue: one set of protections for every transport. Each finding of the review, reproduced
@@ -441,5 +442,27 @@ describe("in production (finding 3 and 8)", () => {
     for (let i = 0; i < 2; i++) sockets.push((await tryUpgrade(server.url, { "x-forwarded-for": `198.51.100.${i}` })).socket!);
     expect((await tryUpgrade(server.url, { "x-forwarded-for": "198.51.100.99" })).status).toBe(429);
     for (const socket of sockets) socket.close();
+  });
+});
+
+describe("graphql-ws refusals say whether to retry", () => {
+  it("a socket whose caller can't be checked (the database unreachable) closes 1013, try again later: not 4403 forbidden", async () => {
+    const owner = await startTestServer();
+    const proxy = await startStatementCounter(owner.app.database.connectionString);
+    const logLines: string[] = [];
+    const server = await startTestServer({ databaseUrl: proxy.url, seed: false, logger: createLogger("error", (line) => logLines.push(line)) });
+    try {
+      const token = await owner.tokenFor(`avery.howard@${DOMAIN}`, ["UserAuthenticationMethod.Read"]);
+      await proxy.stop();
+      const client = connectWsRecordingClose(server.url, token);
+      const closed = await client.closed;
+      expect(closed.code).toBe(1013);
+      expect(client.connections()).toBe(0);
+      expect(logLines.some((line) => line.includes("the caller could not be checked"))).toBe(true);
+      await client.dispose();
+    } finally {
+      await server.stop().catch(() => {});
+      await owner.stop();
+    }
   });
 });
