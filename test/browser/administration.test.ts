@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateUserDocument, SignInWithPasswordDocument } from "../generated/graphql.js";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword, type ConsolePage } from "./kit/browser.js";
+import { expectAccessible, expectNoHorizontalScroll, screenshot } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const DOMAIN = "wingtiptoysonline.com";
 const AVERY = `avery.howard@${DOMAIN}`;
@@ -22,40 +22,20 @@ const usersLink = (page: Page) => page.getByRole("navigation", { name: "Console"
 const progress = (page: Page) => page.getByRole("status", { name: "Password reset progress" });
 
 describe("console: administration (users, a user's page, password resets)", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let opened: ConsolePage | undefined;
+  const ui = useConsole();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    origin = new URL(server.url).origin;
-    const admin = await server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
+    const admin = await ui.server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
     const create = (userPrincipalName: string, displayName: string) =>
-      server.execute(CreateUserDocument, { input: { userPrincipalName, displayName } }, { token: admin }).then((r) => {
+      ui.server.execute(CreateUserDocument, { input: { userPrincipalName, displayName } }, { token: admin }).then((r) => {
         expect(r.errors).toBeUndefined();
       });
     for (let i = 1; i <= PAGERS; i++) await create(`pager-${String(i).padStart(2, "0")}@${DOMAIN}`, `Pager ${i}`);
     await create(CASEY, "Casey Reset");
     await create(DANA, "Dana Policy");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    await opened?.close();
-    opened = undefined;
-  });
-
-  async function signedIn(upn: string, width = 360) {
-    opened = await openConsole(browser, origin, { width });
-    await signInWithPassword(opened.page, upn, server.passwords[upn]!);
-    return opened.page;
-  }
-
   it("lists and searches the directory, and opens a user's page that survives a reload", async () => {
-    const page = await signedIn(ADMIN);
+    const page = await ui.signedIn(ADMIN);
     await usersLink(page).click();
     await page.getByRole("heading", { name: "Users", level: 1 }).waitFor();
     const users = page.getByRole("list", { name: "Users" });
@@ -73,7 +53,7 @@ describe("console: administration (users, a user's page, password resets)", () =
     await expect(users.getByRole("link").count()).resolves.toBe(1);
     await users.getByRole("link", { name: /Avery Howard/ }).click();
 
-    const averyId = await server.userId(AVERY);
+    const averyId = await ui.server.userId(AVERY);
     await page.getByRole("heading", { name: "Avery Howard", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/users/${averyId}`);
     await page.getByText("Directory roles: No administrator role").waitFor();
@@ -86,14 +66,14 @@ describe("console: administration (users, a user's page, password resets)", () =
     await expectNoHorizontalScroll(page, "a user's page");
     await screenshot(page, "user");
 
-    await page.goto(new URL("/users/00000000-0000-4000-8000-000000000000", origin).href);
+    await page.goto(new URL("/users/00000000-0000-4000-8000-000000000000", ui.origin).href);
     await page.getByRole("heading", { name: "User not found" }).waitFor();
     await expect(page.getByRole("alert").textContent()).resolves.toContain("There is no user");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("pages through the directory with Relay cursors", async () => {
-    const page = await signedIn(ADMIN, 1280);
+    const page = await ui.signedIn(ADMIN, 1280);
     await usersLink(page).click();
     await page.getByLabel("Search users").fill("pager-");
     await page.getByRole("button", { name: "Search" }).click();
@@ -112,18 +92,18 @@ describe("console: administration (users, a user's page, password resets)", () =
     await page.getByRole("button", { name: "Previous" }).click();
     await page.getByText('Page 1: users 1 to 20 matching "pager-"').waitFor();
     await expect(users.getByRole("link").first().textContent()).resolves.toContain("pager-01@");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("resets a password live, status by status, and shows the generated password once", async () => {
-    const page = await signedIn(ADMIN);
-    await opened!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-    const caseyId = await server.userId(CASEY);
-    await page.goto(new URL(`/users/${caseyId}`, origin).href);
+    const page = await ui.signedIn(ADMIN);
+    await ui.opened!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: ui.origin });
+    const caseyId = await ui.server.userId(CASEY);
+    await page.goto(new URL(`/users/${caseyId}`, ui.origin).href);
     await page.getByRole("heading", { name: "Casey Reset", level: 1 }).waitFor();
 
     // Hold the worker's hashing until the page has shown the reset running: no race to win.
-    const hasher = server.app.hasher;
+    const hasher = ui.server.app.hasher;
     const hash = hasher.hash;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -161,7 +141,7 @@ describe("console: administration (users, a user's page, password resets)", () =
     await screenshot(page, "user-reset");
 
     // The password really is the user's now.
-    const signIn = await server.execute(SignInWithPasswordDocument, { userPrincipalName: CASEY, password });
+    const signIn = await ui.server.execute(SignInWithPasswordDocument, { userPrincipalName: CASEY, password });
     expect(signIn.data?.signInWithPassword.isVerified).toBe(true);
 
     // Shown once: gone after navigating away and back.
@@ -172,12 +152,12 @@ describe("console: administration (users, a user's page, password resets)", () =
     await page.getByRole("button", { name: "Reset password" }).waitFor();
     await expect(page.getByLabel("Generated password").count()).resolves.toBe(0);
     expect(await page.content()).not.toContain(password);
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("shows a reset that breaks the password policy failing, and forgets a generated password on a new reset", async () => {
-    const page = await signedIn(ADMIN);
-    await page.goto(new URL(`/users/${encodeURIComponent(DANA)}`, origin).href);
+    const page = await ui.signedIn(ADMIN);
+    await page.goto(new URL(`/users/${encodeURIComponent(DANA)}`, ui.origin).href);
     await page.getByRole("heading", { name: "Dana Policy", level: 1 }).waitFor();
 
     await page.getByRole("button", { name: "Reset password" }).click();
@@ -196,28 +176,28 @@ describe("console: administration (users, a user's page, password resets)", () =
     await expect(page.getByLabel("Generated password").count()).resolves.toBe(0);
     expect(await page.content()).not.toContain(generated);
     await expect(page.getByLabel("New password").inputValue()).resolves.toBe("");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("offers Users only to administrators, and shows the server's FORBIDDEN message", async () => {
-    let page = await signedIn(AVERY);
+    let page = await ui.signedIn(AVERY);
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Security info" }).waitFor();
     await expect(usersLink(page).count()).resolves.toBe(0);
-    await opened!.close();
+    await ui.opened!.close();
 
-    page = await signedIn(AUTH_ADMIN);
+    page = await ui.signedIn(AUTH_ADMIN);
     await usersLink(page).click();
     await page.getByLabel("Search users").fill("Directory Admin");
     await page.getByText(/matching "Directory Admin"/).waitFor();
     await page.getByRole("list", { name: "Users" }).getByRole("link", { name: /Directory Admin/ }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toBe("You are not allowed to read this user's authentication methods");
-    expect(new URL(page.url()).pathname).toBe(`/users/${await server.userId(ADMIN)}`);
+    expect(new URL(page.url()).pathname).toBe(`/users/${await ui.server.userId(ADMIN)}`);
 
     // Acting on oneself is refused too, with the server's reason.
-    await page.goto(new URL(`/users/${await server.userId(AUTH_ADMIN)}`, origin).href);
+    await page.goto(new URL(`/users/${await ui.server.userId(AUTH_ADMIN)}`, ui.origin).href);
     await page.getByRole("heading", { name: "Auth Admin", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Reset password" }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toContain("You can't reset your own password here");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword, type ConsolePage } from "./kit/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectNoHorizontalScroll, screenshot } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const DOMAIN = "wingtiptoysonline.com";
 const AVERY = `avery.howard@${DOMAIN}`;
@@ -11,33 +11,10 @@ const auditLogLink = (page: Page) => page.getByRole("navigation", { name: "Conso
 const events = (page: Page) => page.getByRole("list", { name: "Events" }).getByRole("listitem");
 
 describe("console: audit log", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let opened: ConsolePage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    origin = new URL(server.url).origin;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    await opened?.close();
-    opened = undefined;
-  });
-
-  async function signedIn(upn: string, width = 360) {
-    opened = await openConsole(browser, origin, { width });
-    await signInWithPassword(opened.page, upn, server.passwords[upn]!);
-    return opened.page;
-  }
+  const ui = useConsole();
 
   it("shows the admin's own sign-in, and filters by activity and by user", async () => {
-    const page = await signedIn(ADMIN);
+    const page = await ui.signedIn(ADMIN);
     await auditLogLink(page).click();
     await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
     const signIn = events(page).filter({ hasText: "signIn.password" }).filter({ hasText: "Directory Admin" }).first();
@@ -49,10 +26,10 @@ describe("console: audit log", () => {
     await screenshot(page, "audit-log");
 
     // Something else in the trail, so the activity filter has something to leave out.
-    const admin = await server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
-    const added = await server.request(`mutation { addPhoneMethod(userId: "${AVERY}", input: { phoneNumber: "+1 4255550199", phoneType: mobile }) { id } }`, {}, { token: admin });
+    const admin = await ui.server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
+    const added = await ui.server.request(`mutation { addPhoneMethod(userId: "${AVERY}", input: { phoneNumber: "+1 4255550199", phoneType: mobile }) { id } }`, {}, { token: admin });
     expect(added.errors).toBeUndefined();
-    const refused = await server.request(`mutation { signInWithPassword(userPrincipalName: "${AVERY}", password: "not-the-password") { isVerified } }`);
+    const refused = await ui.server.request(`mutation { signInWithPassword(userPrincipalName: "${AVERY}", password: "not-the-password") { isVerified } }`);
     expect(refused.data?.signInWithPassword?.isVerified).toBe(false);
     await page.reload();
     await events(page).filter({ hasText: "phoneMethod.added" }).first().waitFor();
@@ -78,32 +55,32 @@ describe("console: audit log", () => {
     await page.getByLabel("User").fill(AVERY);
     await page.getByRole("button", { name: "Apply" }).click();
     await events(page).filter({ hasText: "phoneMethod.added" }).first().waitFor();
-    const averyId = await server.userId(AVERY);
+    const averyId = await ui.server.userId(AVERY);
     await expect.poll(() => events(page).filter({ hasText: "Directory Admin" }).filter({ hasText: "signIn.password" }).count()).toBe(0);
     for (const text of await events(page).allTextContents()) expect(text).toContain(averyId);
     await page.getByLabel("User").fill(`nobody@${DOMAIN}`);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("alert").waitFor();
     await expectNoHorizontalScroll(page, "the filtered audit log");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("puts an event made elsewhere on top as it happens, with the phone number masked", async () => {
-    const page = await signedIn(ADMIN);
-    const live = server.app.events.subscriberCount("auditEventRecorded");
+    const page = await ui.signedIn(ADMIN);
+    const live = ui.server.app.events.subscriberCount("auditEventRecorded");
     await auditLogLink(page).click();
     await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
     await page.getByRole("status").filter({ hasText: /^Page 1: / }).waitFor();
-    await server.waitForSubscribers("auditEventRecorded", live + 1);
+    await ui.server.waitForSubscribers("auditEventRecorded", live + 1);
 
-    const admin = await server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
-    const added = await server.request(`mutation { addPhoneMethod(userId: "${AVERY}", input: { phoneNumber: "+1 4255550100", phoneType: office }) { id } }`, {}, { token: admin });
+    const admin = await ui.server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
+    const added = await ui.server.request(`mutation { addPhoneMethod(userId: "${AVERY}", input: { phoneNumber: "+1 4255550100", phoneType: office }) { id } }`, {}, { token: admin });
     expect(added.errors).toBeUndefined();
 
     const newest = events(page).first();
     await page.getByText("New event: phoneMethod.added").waitFor();
     await expect(newest.getAttribute("aria-label")).resolves.toBe("phoneMethod.added, success");
-    await expect(newest.textContent()).resolves.toContain(await server.userId(AVERY));
+    await expect(newest.textContent()).resolves.toContain(await ui.server.userId(AVERY));
     await newest.getByText("Detail").click();
     const detail = await newest.locator("pre").textContent();
     expect(detail).toContain("office");
@@ -113,18 +90,18 @@ describe("console: audit log", () => {
     await expectAccessible(page, "the audit log with a live event");
     await expectNoHorizontalScroll(page, "the audit log with its detail open");
     await screenshot(page, "audit-log-live");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("offers the audit log only to Global Administrators, and shows the server's FORBIDDEN message", async () => {
-    const page = await signedIn(AVERY);
+    const page = await ui.signedIn(AVERY);
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Security info" }).waitFor();
     await expect(auditLogLink(page).count()).resolves.toBe(0);
-    await page.goto(new URL("/audit-log", origin).href);
+    await page.goto(new URL("/audit-log", ui.origin).href);
     await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
     await expect(page.getByRole("alert").textContent()).resolves.toBe("The audit trail needs the Global Administrator role or AuditLog.Read.All");
     await expectAccessible(page, "the audit log, refused");
     await expectNoHorizontalScroll(page, "the audit log, refused");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 });

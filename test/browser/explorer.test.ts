@@ -1,25 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AddPhoneMethodDocument } from "../generated/graphql.js";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword } from "./kit/browser.js";
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInWithPassword } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const AVERY = "avery.howard@wingtiptoysonline.com";
 const ADMIN = "admin@wingtiptoysonline.com";
 
 describe("the offline explorer at /explorer", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let origin: string;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    origin = new URL(server.url).origin;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ui = useConsole();
 
   // The editors wrap long lines on narrow panes: compare their text without white space.
   const textOf = async (locator: import("playwright-core").Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, "");
@@ -39,10 +27,10 @@ describe("the offline explorer at /explorer", () => {
 
   it("runs a query with the bearer token from the headers editor, with nothing fetched from the internet", async () => {
     // Signed in to the console in this tab: the explorer starts with that token in its headers.
-    const opened = await openConsole(browser, origin);
+    const opened = await ui.open();
     const { page } = opened;
-    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
-    await page.goto(`${origin}/explorer`);
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
+    await page.goto(`${ui.origin}/explorer`);
     await execute(page, "query Me");
     const result = await resultContaining(page, AVERY);
     expect(result).toContain('"userPrincipalName"');
@@ -53,7 +41,7 @@ describe("the offline explorer at /explorer", () => {
   });
 
   it("answers without a token with the API's UNAUTHENTICATED error, and shows it below the editors at 360 px", async () => {
-    const opened = await openConsole(browser, origin, { path: "/explorer", width: 360 });
+    const opened = await ui.open({ path: "/explorer", width: 360 });
     const { page } = opened;
     await execute(page, "query Me");
     await resultContaining(page, "UNAUTHENTICATED");
@@ -68,21 +56,21 @@ describe("the offline explorer at /explorer", () => {
   });
 
   it("runs a subscription over graphql-ws and shows each event as it arrives", async () => {
-    const opened = await openConsole(browser, origin);
+    const opened = await ui.open();
     const { page } = opened;
-    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
     const subscription = "subscription Changes { authenticationMethodsChanged { kind method { ... on PhoneAuthenticationMethod { phoneNumber } } } }";
     const sockets: string[] = [];
     page.on("websocket", (socket) => sockets.push(socket.url()));
-    await page.goto(`${origin}/explorer?query=${encodeURIComponent(subscription)}`);
+    await page.goto(`${ui.origin}/explorer?query=${encodeURIComponent(subscription)}`);
     // The console page subscribed to Avery's changes too: wait until leaving it closed that.
-    await expect.poll(() => server.app.events.subscriberCount("authenticationMethodChanged"), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => ui.server.app.events.subscriberCount("authenticationMethodChanged"), { timeout: 10_000 }).toBe(0);
     await execute(page, "subscription Changes");
-    await server.waitForSubscribers("authenticationMethodChanged");
-    expect(new Set(sockets)).toEqual(new Set([`${origin.replace("http", "ws")}/graphql`]));
+    await ui.server.waitForSubscribers("authenticationMethodChanged");
+    expect(new Set(sockets)).toEqual(new Set([`${ui.origin.replace("http", "ws")}/graphql`]));
 
-    const admin = await server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
-    const added = await server.execute(AddPhoneMethodDocument, { userId: AVERY, input: { phoneNumber: "+1 4255550142", phoneType: "office" } }, { token: admin });
+    const admin = await ui.server.tokenFor(ADMIN, ["UserAuthenticationMethod.ReadWrite.All"]);
+    const added = await ui.server.execute(AddPhoneMethodDocument, { userId: AVERY, input: { phoneNumber: "+1 4255550142", phoneType: "office" } }, { token: admin });
     expect(added.errors).toBeUndefined();
     const result = await resultContaining(page, "+1 4255550142");
     expect(result).toContain('"kind":"added"');

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AddPhoneMethodDocument,
   AddSecurityRoleMemberDocument,
@@ -13,8 +13,8 @@ import {
 import type { GraphQLResponse } from "../kit/graphql-client.js";
 import { deliveredSms } from "../kit/sms-deliveries.js";
 import { codeIn } from "../kit/sms-gateway-stub.js";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword, type ConsolePage } from "./kit/browser.js";
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInWithPassword } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const AVERY = "avery.howard@wingtiptoysonline.com";
 const ADMIN = "admin@wingtiptoysonline.com";
@@ -39,32 +39,18 @@ function ok<T>(response: GraphQLResponse<T>): T {
 }
 
 describe("console: Security info", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let origin: string;
+  const ui = useConsole();
   let admin: string;
-  let opened: ConsolePage | undefined;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    origin = new URL(server.url).origin;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
     // A fresh budget of texted codes, and nobody's phones from an earlier test.
-    server.clock.advance(16 * MINUTE);
-    await opened?.close();
-    opened = undefined;
-    admin = await server.tokenFor(ADMIN, ADMIN_SCOPES);
+    ui.server.clock.advance(16 * MINUTE);
+    admin = await ui.server.tokenFor(ADMIN, ADMIN_SCOPES);
     for (const upn of [AVERY, ADMIN, PRIVADMIN]) await removePhones(upn);
   });
 
   async function phonesOf(upn: string) {
-    const methods = ok(await server.execute(UserMethodsDocument, { id: upn }, { token: admin })).user!.authentication.methods;
+    const methods = ok(await ui.server.execute(UserMethodsDocument, { id: upn }, { token: admin })).user!.authentication.methods;
     return methods.flatMap((m) => (m.__typename === "PhoneAuthenticationMethod" ? [m] : []));
   }
 
@@ -72,20 +58,19 @@ describe("console: Security info", () => {
     // The mobile goes last: it can't be deleted while an alternate mobile exists.
     const phones = (await phonesOf(upn)).sort((a, b) => Number(a.phoneType === "mobile") - Number(b.phoneType === "mobile"));
     for (const phone of phones) {
-      if (phone.smsSignInState === "ready") ok(await server.execute(DisableSmsSignInDocument, { userId: upn, id: phone.id }, { token: admin }));
-      ok(await server.execute(DeletePhoneMethodDocument, { userId: upn, id: phone.id }, { token: admin }));
+      if (phone.smsSignInState === "ready") ok(await ui.server.execute(DisableSmsSignInDocument, { userId: upn, id: phone.id }, { token: admin }));
+      ok(await ui.server.execute(DeletePhoneMethodDocument, { userId: upn, id: phone.id }, { token: admin }));
     }
   }
 
   async function addPhoneThroughApi(upn: string, phoneNumber: string, phoneType: "mobile" | "alternateMobile" | "office") {
-    return ok(await server.execute(AddPhoneMethodDocument, { userId: upn, input: { phoneNumber, phoneType } }, { token: admin })).addPhoneMethod;
+    return ok(await ui.server.execute(AddPhoneMethodDocument, { userId: upn, input: { phoneNumber, phoneType } }, { token: admin })).addPhoneMethod;
   }
 
   /** Avery signed in on Security info, with the tiles loaded. */
   async function openAsAvery(width?: number): Promise<Page> {
-    opened = await openConsole(browser, origin, { width });
-    const { page } = opened;
-    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    const { page } = await ui.open({ width });
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
     await page.getByRole("heading", { name: "Security info", level: 1 }).waitFor();
     await tile(page, "Password").waitFor();
     return page;
@@ -105,7 +90,7 @@ describe("console: Security info", () => {
 
   /** Enters the code the console gateway texted to `e164` and waits for the success text. */
   async function enterTextedCode(page: Page, dialog: Locator, e164: string) {
-    const sms = await deliveredSms(server, e164);
+    const sms = await deliveredSms(ui.server, e164);
     await dialog.getByLabel("Code").fill(codeIn(sms?.body));
     await dialog.getByRole("button", { name: "Next" }).click();
     await page.getByText(REGISTERED).waitFor();
@@ -196,7 +181,7 @@ describe("console: Security info", () => {
     await banner(page).waitFor({ state: "detached" });
     await tile(page, "Password").waitFor();
     expect(await phonesOf(AVERY)).toEqual([]);
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("says a number is in use by someone else: on the tile, and when enabling a number another user took meanwhile", async () => {
@@ -228,16 +213,16 @@ describe("console: Security info", () => {
     await mobile.getByText("SMS sign-in unavailable: number in use").waitFor();
     await banner(page).waitFor({ state: "detached" });
     await screenshot(page, "security-info-number-taken");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("shows phones an administrator adds or deletes elsewhere, without a reload", async () => {
     // Pages of earlier tests have let go of their subscriptions: the one counted next is this page's.
     const deadline = Date.now() + 10_000;
-    while (server.app.events.subscriberCount("authenticationMethodChanged") > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(server.app.events.subscriberCount("authenticationMethodChanged")).toBe(0);
+    while (ui.server.app.events.subscriberCount("authenticationMethodChanged") > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(ui.server.app.events.subscriberCount("authenticationMethodChanged")).toBe(0);
     const page = await openAsAvery();
-    await server.waitForSubscribers("authenticationMethodChanged");
+    await ui.server.waitForSubscribers("authenticationMethodChanged");
 
     await addPhoneThroughApi(AVERY, "+1 206 555 0170", "mobile");
     await tile(page, "Mobile").getByText("+1 2065550170").waitFor();
@@ -256,16 +241,16 @@ describe("console: Security info", () => {
     await expectNoHorizontalScroll(page, "Security info with phones");
     await screenshot(page, "security-info-desktop");
 
-    ok(await server.execute(DeletePhoneMethodDocument, { userId: AVERY, id: office.id }, { token: admin }));
+    ok(await ui.server.execute(DeletePhoneMethodDocument, { userId: AVERY, id: office.id }, { token: admin }));
     await tile(page, "Office").waitFor({ state: "detached" });
     await tile(page, "Mobile").waitFor();
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("prompts to register a phone while a security role enforces SMS sign-in and no mobile is registered", async () => {
-    const role = ok(await server.execute(SecurityRolesDocument, {}, { token: admin })).securityRoles.find((r) => r.name === "Users")!;
-    ok(await server.execute(SetAuthenticationTypeEnforcedDocument, { securityRoleId: role.id, type: "sms", enforced: true }, { token: admin }));
-    ok(await server.execute(AddSecurityRoleMemberDocument, { securityRoleId: role.id, userId: AVERY }, { token: admin }));
+    const role = ok(await ui.server.execute(SecurityRolesDocument, {}, { token: admin })).securityRoles.find((r) => r.name === "Users")!;
+    ok(await ui.server.execute(SetAuthenticationTypeEnforcedDocument, { securityRoleId: role.id, type: "sms", enforced: true }, { token: admin }));
+    ok(await ui.server.execute(AddSecurityRoleMemberDocument, { securityRoleId: role.id, userId: AVERY }, { token: admin }));
     try {
       const page = await openAsAvery(360);
       const prompt = page.getByRole("group", { name: "Register a phone" });
@@ -278,10 +263,10 @@ describe("console: Security info", () => {
       await enterTextedCode(page, dialog, "+12065550180");
       await tile(page, "Mobile").getByText("+1 2065550180").waitFor();
       await prompt.waitFor({ state: "detached" });
-      opened!.assertClean();
+      ui.opened!.assertClean();
     } finally {
-      ok(await server.execute(RemoveSecurityRoleMemberDocument, { securityRoleId: role.id, userId: AVERY }, { token: admin }));
-      ok(await server.execute(SetAuthenticationTypeEnforcedDocument, { securityRoleId: role.id, type: "sms", enforced: false }, { token: admin }));
+      ok(await ui.server.execute(RemoveSecurityRoleMemberDocument, { securityRoleId: role.id, userId: AVERY }, { token: admin }));
+      ok(await ui.server.execute(SetAuthenticationTypeEnforcedDocument, { securityRoleId: role.id, type: "sms", enforced: false }, { token: admin }));
     }
   });
 });

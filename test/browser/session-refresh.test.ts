@@ -1,28 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { launchBrowser, openConsole, signInWithPassword } from "./kit/browser.js";
+import { describe, expect, it } from "vitest";
+import { signInWithPassword } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const AVERY = "avery.howard@wingtiptoysonline.com";
 
 describe("console: keeping the session", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Tokens that expire 63 s after issue: the console refreshes 60 s ahead, so about 3 s after signing in.
-    [server, browser] = await Promise.all([startTestServer({ env: { ACCESS_TOKEN_TTL_SECONDS: "63" } }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // Tokens that expire 63 s after issue: the console refreshes 60 s ahead, so about 3 s after signing in.
+  const ui = useConsole({ env: { ACCESS_TOKEN_TTL_SECONDS: "63" } });
 
   it("trades its refresh token for new tokens before the access token expires, and stays signed in", async () => {
-    const opened = await openConsole(browser, new URL(server.url).origin);
+    const opened = await ui.open();
     const { page } = opened;
     const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("authgate.session") ?? "null") as { accessToken: string; refreshToken: string } | null);
-    await signInWithPassword(page, AVERY, server.passwords[AVERY]!);
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
     await page.getByRole("heading", { name: "Security info" }).waitFor();
     const first = (await stored())!;
     expect(first.refreshToken).toBeTruthy();
@@ -30,11 +20,40 @@ describe("console: keeping the session", () => {
     const second = (await stored())!;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await page.getByRole("heading", { name: "Security info" }).waitFor();
-    expect((await server.request("{ me { userPrincipalName } }", {}, { token: second.accessToken })).data.me.userPrincipalName).toBe(AVERY);
+    expect((await ui.server.request("{ me { userPrincipalName } }", {}, { token: second.accessToken })).data.me.userPrincipalName).toBe(AVERY);
     // The first refresh token was used: presenting it again would be reuse.
-    const replay = await server.request("mutation($r: String!) { refreshAccessToken(refreshToken: $r) { accessToken } }", { r: first.refreshToken });
+    const replay = await ui.server.request("mutation($r: String!) { refreshAccessToken(refreshToken: $r) { accessToken } }", { r: first.refreshToken });
     expect(replay.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     opened.assertClean();
     await opened.close();
+  });
+
+  it("renews a session whose access token expired while the tab was away, without asking for the password; a session that can't be renewed is over", async () => {
+    const opened = await ui.open();
+    const { page } = opened;
+    type Stored = { accessToken: string; refreshToken: string; expiresAt: number };
+    const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("authgate.session") ?? "null") as Stored | null);
+    const expireStored = (changes: Partial<Stored> = {}) =>
+      page.evaluate((changes) => {
+        const session = JSON.parse(sessionStorage.getItem("authgate.session")!) as Stored;
+        sessionStorage.setItem("authgate.session", JSON.stringify({ ...session, expiresAt: Math.floor(Date.now() / 1000) - 5, ...changes }));
+      }, changes);
+
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
+    const before = (await stored())!;
+    // Before the console's own refresh (3 s after signing in): as if the tab had slept past expiry.
+    await expireStored();
+    await page.reload();
+    await page.getByRole("heading", { name: "Security info" }).waitFor();
+    const renewed = (await stored())!;
+    expect(renewed.refreshToken).not.toBe(before.refreshToken);
+    expect(renewed.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    expect((await ui.server.request("{ me { userPrincipalName } }", {}, { token: renewed.accessToken })).data.me.userPrincipalName).toBe(AVERY);
+
+    await expireStored({ refreshToken: "not-a-refresh-token-of-this-gateway" });
+    await page.reload();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await stored()).toBeNull();
+    opened.assertClean();
   });
 });

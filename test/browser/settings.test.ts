@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../kit/test-server.js";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openConsole, screenshot, signInWithPassword, type ConsolePage } from "./kit/browser.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInWithPassword } from "./kit/browser.js";
+import { useConsole } from "./kit/console-lifecycle.js";
 
 const ADMIN = "admin@wingtiptoysonline.com";
 const AVERY = "avery.howard@wingtiptoysonline.com";
@@ -29,14 +29,11 @@ const sorted = <T extends Target>(targets: T[]) => [...targets].sort((a, b) => `
 const checked = (control: Locator, value: boolean) => control.and(control.page().locator(value ? ":checked" : ":not(:checked)")).waitFor();
 
 describe("console: directory settings", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let origin: string;
+  const ui = useConsole();
   let admin: string;
-  let opened: ConsolePage | undefined;
 
   const api = async (query: string, variables?: Record<string, unknown>) => {
-    const result = await server.request(query, variables, { token: admin });
+    const result = await ui.server.request(query, variables, { token: admin });
     expect(result.errors).toBeUndefined();
     return result.data;
   };
@@ -46,26 +43,15 @@ describe("console: directory settings", () => {
 
   /** The console at `path`, 360 px wide, signed in as the Global Administrator. */
   async function openAsAdmin(path: string, heading: string): Promise<Page> {
-    opened = await openConsole(browser, origin, { width: 360, path });
-    await signInWithPassword(opened.page, ADMIN, server.passwords[ADMIN]!);
-    await opened.page.getByRole("heading", { name: heading, level: 1 }).waitFor();
-    return opened.page;
+    const { page } = await ui.open({ width: 360, path });
+    await signInWithPassword(page, ADMIN, ui.server.passwords[ADMIN]!);
+    await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+    return page;
   }
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    origin = new URL(server.url).origin;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    server.clock.advance(16 * MINUTE);
-    admin = await server.tokenFor(ADMIN);
-    await opened?.close();
-    opened = undefined;
+    ui.server.clock.advance(16 * MINUTE);
+    admin = await ui.server.tokenFor(ADMIN);
   });
 
   it("creates, edits (the API's error next to its field) and deletes SMS gateway accounts; an account in use can't be deleted", async () => {
@@ -129,7 +115,7 @@ describe("console: directory settings", () => {
     await row.waitFor({ state: "detached" });
     await page.getByRole("status").getByText("Deleted Wingtip webhook.").waitFor();
     expect((await accounts()).map((a) => a.name)).not.toContain("Wingtip webhook");
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("previews the message template live, refuses one without [Code] with the server's message, saves a valid one and the gateway account", async () => {
@@ -180,7 +166,7 @@ describe("console: directory settings", () => {
     await sms.click();
     await checked(sms, true);
     expect((await store()).enabledAuthenticationTypes).toEqual(["password", "sms"]);
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("enforces SMS on a security role, adds Avery as a member and removes her", async () => {
@@ -217,12 +203,12 @@ describe("console: directory settings", () => {
     await sms.click();
     await checked(sms, false);
     expect((await roles()).enforcedAuthenticationTypes).toEqual([]);
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 
   it("changes the SMS sign-in policy's include targets and saves them", async () => {
     const helpdeskId = (await api(`{ securityRoles { id name } }`)).securityRoles.find((r: { name: string }) => r.name === "Helpdesk").id;
-    const averyId = await server.userId(AVERY);
+    const averyId = await ui.server.userId(AVERY);
     const page = await openAsAdmin("/sms-sign-in-policy", "SMS sign-in policy");
     await checked(page.getByRole("radio", { name: "Enabled" }), true);
     const first = page.getByRole("group", { name: "Target 1" });
@@ -276,6 +262,6 @@ describe("console: directory settings", () => {
         { targetType: "user", id: averyId },
       ]),
     );
-    opened!.assertClean();
+    ui.opened!.assertClean();
   });
 });
