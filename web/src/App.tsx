@@ -13,7 +13,7 @@ import { SmsGatewaysPage } from "./pages/SmsGateways.js";
 import { SmsPolicyPage } from "./pages/SmsPolicy.js";
 import { UserPage } from "./pages/User.js";
 import { UsersPage } from "./pages/Users.js";
-import { signedIn, signOut, useSession, type Session } from "./session.js";
+import { isExpired, signedIn, signOut, useSession, type Session } from "./session.js";
 
 export const Viewer = graphql(`
   query Viewer {
@@ -100,9 +100,21 @@ const useStyles = makeStyles({
 /** The console: sign-in for visitors; Security info for everyone signed in; administration for administrators. */
 export function App() {
   const session = useSession();
-  const apollo = useMemo(() => createApolloClient(session?.accessToken ?? null), [session?.accessToken]);
+  // An expired token is not sent: the API would refuse the request before reading it.
+  const expired = session !== null && isExpired(session);
+  const accessToken = session && !expired ? session.accessToken : null;
+  const apollo = useMemo(() => createApolloClient(accessToken), [accessToken]);
   useEffect(() => apollo.close, [apollo]);
-  return <ApolloProvider client={apollo.client}>{session ? <SignedIn /> : <SignInPage />}</ApolloProvider>;
+  return <ApolloProvider client={apollo.client}>{!session ? <SignInPage /> : expired ? <Renewing session={session} /> : <SignedIn />}</ApolloProvider>;
+}
+
+/** A session whose access token expired while the page was away (closed, asleep): renewed with its refresh token, or over. */
+function Renewing({ session }: { session: Session }) {
+  useRefreshBeforeExpiry(session);
+  useEffect(() => {
+    if (!session.refreshToken) signOut();
+  }, [session]);
+  return <Spinner label="Signing you in again" style={{ marginTop: "20vh" }} />;
 }
 
 function SignedIn() {

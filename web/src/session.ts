@@ -16,10 +16,16 @@ const KEY = "authgate.session";
 const listeners = new Set<() => void>();
 let current: Session | null = read();
 
+/** The access token's time is up (a refresh token may still renew the session). */
+export function isExpired(session: Session): boolean {
+  return session.expiresAt <= Date.now() / 1000;
+}
+
+/** A session found at load: kept while its access token works, or while a refresh token can renew it. */
 function read(): Session | null {
   try {
     const session = JSON.parse(sessionStorage.getItem(KEY) ?? "null") as Session | null;
-    return session && session.expiresAt > Date.now() / 1000 ? session : null;
+    return session && (!isExpired(session) || session.refreshToken) ? session : null;
   } catch {
     return null;
   }
