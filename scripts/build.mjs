@@ -22,12 +22,18 @@ if (process.env.AUTHGATE_PREBUILT === "1" && !force) {
   process.exit(0);
 }
 
+/**
+ * The newest change under `file`. A directory's own time counts (a source removed or renamed),
+ * except for a directory holding a skipped output: swapping that output in changes its time.
+ */
 function newestMtime(file, skip) {
   if (skip.includes(file)) return 0;
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name), skip)));
+  const children = readdirSync(file).map((name) => path.join(file, name));
+  const holdsOutput = children.some((child) => skip.some((skipped) => child === skipped || child.startsWith(`${skipped}.next-`)));
+  return Math.max(holdsOutput ? 0 : stat.mtimeMs, ...children.map((child) => newestMtime(child, skip)));
 }
 
 /** Runs `command` unless `output`'s stamp is newer than every input; a missing tool is fine if something was built. */
