@@ -4,9 +4,9 @@ import { createMetrics } from "./metrics.js";
 import { createTracing } from "./tracing.js";
 
 /** Metrics (always) and tracing (when configured) of one app instance. */
-export function createTelemetry(config: Pick<Config, "observability">, options: { tracerProvider?: TracerProvider } = {}) {
-  const tracing = createTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName, provider: options.tracerProvider });
+export async function createTelemetry(config: Pick<Config, "observability">, options: { tracerProvider?: TracerProvider } = {}) {
+  const tracing = await createTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName, provider: options.tracerProvider });
   return { metrics: createMetrics(), tracer: tracing.tracer, shutdown: tracing.shutdown };
 }
 
-export type Telemetry = ReturnType<typeof createTelemetry>;
+export type Telemetry = Awaited<ReturnType<typeof createTelemetry>>;
