@@ -27,6 +27,8 @@ export interface IssueTokenInput {
 }
 
 export interface TokenService {
+  /** Lifetime of an issued token unless `ttlSeconds` says otherwise. */
+  readonly defaultTtlSeconds: number;
   issue(input: IssueTokenInput): Promise<{ token: string; expiresIn: number }>;
   verify(token: string): Promise<AccessTokenClaims>;
 }
@@ -54,6 +56,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 
   return {
+    defaultTtlSeconds: options.ttlSeconds,
     async issue(input) {
       if (!secret) throw new Error("This server verifies tokens from a JWKS and cannot issue its own");
       const nowMs = options.clock.now().getTime();

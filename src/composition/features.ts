@@ -60,7 +60,7 @@ export function createFeatures(core: Core, deps: { config: Config; events: Event
   const { phones } = phoneMethodsFeature.create({ audit, prisma, sql, users, policy, events });
   const { operations } = operationsFeature.create({ prisma, users, events, clock });
   const { followMethodChanges } = authenticationFeature.create({ users, events });
-  const { sessions, sweeps: sessionSweeps } = sessionsFeature.create({ audit, prisma, tokens, clock, events, logger, refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds });
+  const { sessions, sweeps: sessionSweeps } = sessionsFeature.create({ audit, prisma, tokens, clock, events, logger, refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds, sessionMaxSeconds: config.jwt.sessionMaxSeconds });
   const { resets, resetWorker } = passwordMethodsFeature.create({ audit, operations, users, sessions, hasher, encryptionKey, clock, events, logger, workerOptions: deps.workerOptions });
   const { signIn } = signInFeature.create({ audit, users, hasher, sessions, rateLimiter, limits: config.signIn, settings, phones });
   const { passwordChange } = sessionsFeature.createPasswordChange({ audit, users, signIn, sessions, hasher, clock, events, logger });

@@ -28,6 +28,7 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Lifetime of each refresh token (a new one comes with every refresh). */
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
+  SESSION_MAX_SECONDS: z.coerce.number().int().min(300).max(366 * 24 * 3600).default(30 * 24 * 3600),
   CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
@@ -108,6 +109,8 @@ export interface Config {
     audience: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /** A sign-in session ends this long after it began, however often refreshed. */
+    sessionMaxSeconds: number;
     /** How long a process may remember a token's caller between its requests (forgotten at once on any change to them); 0: never. */
     callerCacheSeconds: number;
   };
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       callerCacheSeconds: e.CALLER_CACHE_SECONDS,
+      sessionMaxSeconds: e.SESSION_MAX_SECONDS,
     },
     encryptionKey: e.ENCRYPTION_KEY,
     seedDemo: e.SEED_DEMO ?? !production,

@@ -231,3 +231,62 @@ describe("sessions: refresh tokens and signing out", () => {
     });
   });
 });
+
+describe("sessions: an absolute lifetime (SESSION_MAX_SECONDS)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SESSION_MAX_SECONDS: "900", REFRESH_TOKEN_TTL_SECONDS: "600", ACCESS_TOKEN_TTL_SECONDS: "300" } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("ends a session a fixed time after its sign-in however often it is refreshed, and no token outlives it", async () => {
+    const avery = "avery.howard@wingtiptoysonline.com";
+    const signedIn = await server.execute(SessionSignInDocument, { userPrincipalName: avery, password: server.passwords[avery]! });
+    expect(signedIn.errors).toBeUndefined();
+    let { refreshToken } = signedIn.data!.signInWithPassword;
+
+    server.clock.advance(500_000);
+    const first = await server.execute(RefreshAccessTokenDocument, { refreshToken: refreshToken! });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.refreshAccessToken.expiresIn).toBe(300);
+    refreshToken = first.data!.refreshAccessToken.refreshToken;
+
+    // 50 s before the session's end: the new access token lasts 50 s, not 300.
+    server.clock.advance(350_000);
+    const last = await server.execute(RefreshAccessTokenDocument, { refreshToken: refreshToken! });
+    expect(last.errors).toBeUndefined();
+    expect(last.data!.refreshAccessToken.expiresIn).toBeLessThanOrEqual(50);
+    expect(last.data!.refreshAccessToken.expiresIn).toBeGreaterThan(40);
+    const accessToken = last.data!.refreshAccessToken.accessToken!;
+    expect((await server.execute(WhoAmIDocument, undefined, { token: accessToken })).errors).toBeUndefined();
+
+    // Past the end: the refresh token (issued 51 s ago, 600 s on its own) and the access token are refused.
+    server.clock.advance(51_000);
+    const refused = await server.execute(RefreshAccessTokenDocument, { refreshToken: last.data!.refreshAccessToken.refreshToken! });
+    expect(codesOf(refused)).toEqual(["UNAUTHENTICATED"]);
+    expect(refused.errors![0]!.message).toBe(REFRESH_REFUSED);
+    expect(codesOf(await server.execute(WhoAmIDocument, undefined, { token: accessToken }))).toEqual(["UNAUTHENTICATED"]);
+    // Refused as over, not as reused: nothing was revoked, the token is simply unused.
+    const stored = await server.app.database.prisma.refreshToken.findUnique({ where: { tokenHash: createHash("sha256").update(last.data!.refreshAccessToken.refreshToken!).digest("hex") } });
+    expect(stored).toMatchObject({ usedAt: null, revokedAt: null });
+  });
+
+  it("applies a lowered SESSION_MAX_SECONDS to sessions already started (another instance with the new setting refuses them)", async () => {
+    const avery = "avery.howard@wingtiptoysonline.com";
+    const signedIn = await server.execute(SessionSignInDocument, { userPrincipalName: avery, password: server.passwords[avery]! });
+    expect(signedIn.errors).toBeUndefined();
+    const { refreshToken } = signedIn.data!.signInWithPassword;
+    server.clock.advance(400_000);
+    const stricter = await startTestServer({ databaseUrl: server.app.database.connectionString, seed: false, clock: server.clock, env: { SESSION_MAX_SECONDS: "300" } });
+    try {
+      const refused = await stricter.execute(RefreshAccessTokenDocument, { refreshToken: refreshToken! });
+      expect(codesOf(refused)).toEqual(["UNAUTHENTICATED"]);
+    } finally {
+      await stricter.stop();
+    }
+    // Still within this instance's 900 s: the same token works here.
+    expect((await server.execute(RefreshAccessTokenDocument, { refreshToken: refreshToken! })).errors).toBeUndefined();
+  });
+});

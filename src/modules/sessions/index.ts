@@ -22,7 +22,7 @@ import { createSessionsService, type SessionsService } from "./sessions.service.
 export const sessionsFeature = {
   resolvers: [SessionsResolver],
   argumentSchemas: sessionsArgs,
-  create(deps: { audit: AuditTrail; prisma: Prisma; tokens: TokenService; clock: Clock; events: Pick<EventBus, "publish">; logger: Logger; refreshTokenTtlSeconds: number }) {
+  create(deps: { audit: AuditTrail; prisma: Prisma; tokens: TokenService; clock: Clock; events: Pick<EventBus, "publish">; logger: Logger; refreshTokenTtlSeconds: number; sessionMaxSeconds: number }) {
     const repo = createSessionsRepository(deps.prisma);
     const sweeps: Sweep[] = [{ name: "sessions", run: repo.deleteEndedSessions }];
     return { sessions: createSessionsService({ ...deps, repo }), sweeps };

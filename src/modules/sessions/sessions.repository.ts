@@ -5,6 +5,8 @@ export interface ConsumedRefreshToken {
   sessionId: string;
   userId: string;
   scopes: string[];
+  /** When the session began (its sign-in): sessions end a fixed time after it, however often refreshed. */
+  sessionCreatedAt: Date;
 }
 
 /** A refresh token as stored (its hash only), to tell reuse from an unknown or expired token. */
@@ -31,16 +33,17 @@ export function createSessionsRepository(prisma: Prisma) {
       prisma.$transaction([prisma.session.create({ data: session }), prisma.refreshToken.create({ data: token })]),
 
     /**
-     * Marks an unused, unexpired refresh token of a live session used, in one conditional
-     * UPDATE: of parallel uses exactly one gets the row, the others see it used (reuse).
+     * Marks an unused, unexpired refresh token of a live session that began after `sessionsSince`
+     * used, in one conditional UPDATE: of parallel uses exactly one gets the row, the others see
+     * it used (reuse).
      */
-    consumeRefreshToken: async (tokenHash: string, now: Date): Promise<ConsumedRefreshToken | null> =>
+    consumeRefreshToken: async (tokenHash: string, now: Date, sessionsSince: Date): Promise<ConsumedRefreshToken | null> =>
       (
         await prisma.$queryRaw<ConsumedRefreshToken[]>`UPDATE "RefreshToken" t SET "usedAt" = ${now}::timestamptz(3)
           FROM "Session" s
           WHERE t."tokenHash" = ${tokenHash} AND t."usedAt" IS NULL AND t."revokedAt" IS NULL AND t."expiresAt" > ${now}::timestamptz(3)
-            AND s."id" = t."sessionId" AND s."revokedAt" IS NULL
-          RETURNING t."sessionId", t."userId", t."scopes"`
+            AND s."id" = t."sessionId" AND s."revokedAt" IS NULL AND s."createdAt" > ${sessionsSince}::timestamptz(3)
+          RETURNING t."sessionId", t."userId", t."scopes", s."createdAt" AS "sessionCreatedAt"`
       )[0] ?? null,
 
     findRefreshToken: (tokenHash: string): Promise<StoredRefreshToken | null> =>

@@ -40,23 +40,29 @@ export function createSessionsService(deps: {
   events: Pick<EventBus, "publish">;
   logger: Logger;
   refreshTokenTtlSeconds: number;
+  /** A session ends this long after its sign-in, however often it is refreshed: then the password again. */
+  sessionMaxSeconds: number;
 }) {
-  const { repo, audit, tokens, clock, events, logger, refreshTokenTtlSeconds } = deps;
+  const { repo, audit, tokens, clock, events, logger, refreshTokenTtlSeconds, sessionMaxSeconds } = deps;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const secondsBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 1000);
 
-  async function issueAccessToken(userId: string, sessionId: string, scopes: string[]) {
-    const { token, expiresIn } = await tokens.issue({ subject: userId, scopes, sessionId });
+  /** An access token of the session, never outliving it (`endsAt`). */
+  async function issueAccessToken(userId: string, sessionId: string, scopes: string[], endsAt: Date) {
+    const { token, expiresIn } = await tokens.issue({ subject: userId, scopes, sessionId, ttlSeconds: cappedTtl(tokens.defaultTtlSeconds, endsAt) });
     return { accessToken: token, expiresIn };
   }
+  const cappedTtl = (seconds: number, endsAt: Date) => Math.max(1, Math.min(seconds, secondsBetween(clock.now(), endsAt)));
 
   /** Starts a session for a user who just signed in: an access token and the first refresh token. */
   async function startSession(userId: string, scopes: string[]): Promise<SessionTokens> {
     const sessionId = randomUUID();
-    const access = await issueAccessToken(userId, sessionId, scopes);
     const now = clock.now();
+    const endsAt = later(now, sessionMaxSeconds);
+    const access = await issueAccessToken(userId, sessionId, scopes, endsAt);
     const refreshToken = newRefreshToken();
-    const refreshExpiresAt = later(now, refreshTokenTtlSeconds);
-    const sessionExpiresAt = later(now, Math.max(refreshTokenTtlSeconds, access.expiresIn));
+    const refreshExpiresAt = later(now, cappedTtl(refreshTokenTtlSeconds, endsAt));
+    const sessionExpiresAt = later(now, Math.max(cappedTtl(refreshTokenTtlSeconds, endsAt), access.expiresIn));
     await repo.createSessionWithRefreshToken(
       { id: sessionId, userId, expiresAt: sessionExpiresAt, createdAt: now },
       { tokenHash: hashRefreshToken(refreshToken), sessionId, userId, scopes, expiresAt: refreshExpiresAt, createdAt: now },
@@ -87,14 +93,17 @@ export function createSessionsService(deps: {
     const now = clock.now();
     // The old token is used, the new one stored and the refresh recorded together, or none of it.
     const rotated = await audit.transaction(async (tx) => {
-      const consumed = await repo.consumeRefreshToken(tokenHash, now);
+      // Sessions that began longer ago than their lifetime are refused like expired tokens.
+      const consumed = await repo.consumeRefreshToken(tokenHash, now, later(now, -sessionMaxSeconds));
       if (!consumed) return null;
       const { sessionId, userId, scopes } = consumed;
-      const access = await issueAccessToken(userId, sessionId, scopes);
+      const endsAt = later(consumed.sessionCreatedAt, sessionMaxSeconds);
+      const access = await issueAccessToken(userId, sessionId, scopes, endsAt);
       const next = newRefreshToken();
+      const refreshTtl = cappedTtl(refreshTokenTtlSeconds, endsAt);
       await repo.addRefreshToken(
-        { tokenHash: hashRefreshToken(next), sessionId, userId, scopes, expiresAt: later(now, refreshTokenTtlSeconds), createdAt: now },
-        later(now, Math.max(refreshTokenTtlSeconds, access.expiresIn)),
+        { tokenHash: hashRefreshToken(next), sessionId, userId, scopes, expiresAt: later(now, refreshTtl), createdAt: now },
+        later(now, Math.max(refreshTtl, access.expiresIn)),
       );
       await audit.record(tx, { origin, actor: userActor(userId), activity: "session.refreshed", targetUserId: userId, targetId: sessionId });
       return { ...access, refreshToken: next, grantedScopes: scopes };
