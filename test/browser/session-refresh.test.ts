@@ -57,3 +57,24 @@ describe("console: keeping the session", () => {
     opened.assertClean();
   });
 });
+
+describe("console: the end of a session", () => {
+  // Sessions of 70 s with 63 s tokens: the third refresh gets a token cut short by the session's end.
+  const ui = useConsole({ env: { ACCESS_TOKEN_TTL_SECONDS: "63", SESSION_MAX_SECONDS: "70" } });
+
+  it("stops refreshing once a refresh returns a token cut short by the session's end (no refresh storm)", async () => {
+    const opened = await ui.open();
+    const { page } = opened;
+    await signInWithPassword(page, AVERY, ui.server.passwords[AVERY]!);
+    const userId = await ui.server.userId(AVERY);
+    const refreshes = () => ui.server.app.database.prisma.auditEvent.count({ where: { targetUserId: userId, activity: "session.refreshed" } });
+    await expect.poll(refreshes, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem("authgate.session") ?? "null") as { final?: boolean } | null);
+    expect(stored?.final).toBe(true);
+    const settled = await refreshes();
+    await page.waitForTimeout(8_000);
+    expect(await refreshes()).toBe(settled);
+    await page.getByRole("heading", { name: "Security info" }).waitFor();
+    opened.assertClean();
+  });
+});

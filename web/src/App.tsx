@@ -51,19 +51,23 @@ const REFRESH_AHEAD_SECONDS = 60;
 function useRefreshBeforeExpiry(session: Session | null) {
   const [refresh] = useMutation(ConsoleRefreshAccessToken);
   useEffect(() => {
-    if (!session?.refreshToken) return;
+    if (!session?.refreshToken || session.final) return;
     const { refreshToken } = session;
     const timer = setTimeout(() => {
       refresh({ variables: { refreshToken } })
         .then(({ data }) => {
           const next = data?.refreshAccessToken;
           if (!next?.accessToken) return signOut();
+          const expiresAt = Math.floor(Date.now() / 1000) + (next.expiresIn ?? 0);
           signedIn({
             ...session,
             accessToken: next.accessToken,
             refreshToken: next.refreshToken ?? null,
             grantedScopes: next.grantedScopes,
-            expiresAt: Math.floor(Date.now() / 1000) + (next.expiresIn ?? 0),
+            expiresAt,
+            lifetime: next.expiresIn ?? 0,
+            // Tokens end with their session: one shorter than the last means the session ends with it.
+            final: session.lifetime !== undefined && (next.expiresIn ?? 0) < session.lifetime,
           });
         })
         .catch(() => signOut());

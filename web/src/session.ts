@@ -10,6 +10,10 @@ export interface Session {
   expiresAt: number;
   /** What the user must do next, e.g. "registerSms". */
   requiredActions: string[];
+  /** Seconds the last refreshed access token was given. */
+  lifetime?: number;
+  /** The last refresh gave a shorter token than the one before: the session ends with it (SESSION_MAX_SECONDS), so no more refreshes. */
+  final?: boolean;
 }
 
 const KEY = "authgate.session";
