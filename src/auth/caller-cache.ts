@@ -9,7 +9,11 @@ export interface CallerCacheOptions {
   /** Users remembered (each with up to `maxSessionsPerUser` sessions). */
   maxUsers?: number;
   maxSessionsPerUser?: number;
-  /** A backstop for changes made without an event (by hand in the database): entries are read again after this. */
+  /**
+   * A backstop for what events can't tell: changes made by hand in the database, or a listening
+   * connection that stopped delivering without failing (a network partition). Entries are read
+   * again after this.
+   */
   ttlMs?: number;
   now?: () => number;
 }
@@ -30,7 +34,7 @@ interface UserEntry<T> {
  */
 export function createCallerCache<T extends object>(bus: Pick<EventBus, "subscribe" | "feedIsLive" | "onFeedInterrupted">, options: CallerCacheOptions = {}) {
   const maxSessionsPerUser = options.maxSessionsPerUser ?? 16;
-  const ttlMs = options.ttlMs ?? 60_000;
+  const ttlMs = options.ttlMs ?? 5_000;
   const now = options.now ?? Date.now;
   const users = createLruCache<string, UserEntry<T>>(options.maxUsers ?? 10_000);
   // Bumped by every forget: a read begun before one is not kept, whichever user it was about.

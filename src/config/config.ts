@@ -29,7 +29,7 @@ const envSchema = z.object({
   /** Lifetime of each refresh token (a new one comes with every refresh). */
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
   SESSION_MAX_SECONDS: z.coerce.number().int().min(60).max(366 * 24 * 3600).default(30 * 24 * 3600),
-  CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  CALLER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** Key material for encrypting secrets at rest (gateway credentials, pending work); 32+ chars. */
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Seed the demo directory into a fresh embedded database; in production only when set to true. */

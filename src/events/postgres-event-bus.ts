@@ -21,7 +21,8 @@ export async function createPostgresEventBus(connectionString: string, logger: L
   publisher.on("error", () => {});
 
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString });
+    // TCP keepalive: a listening connection to a server that vanished is noticed (and reported) rather than kept silent.
+    const client = new pg.Client({ connectionString, keepAlive: true });
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
