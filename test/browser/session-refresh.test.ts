@@ -58,6 +58,36 @@ describe("console: keeping the session", () => {
   });
 });
 
+describe("console: two tabs of one session", () => {
+  const ui = useConsole({ env: { ACCESS_TOKEN_TTL_SECONDS: "63" } });
+
+  it("a duplicated tab and its original take turns refreshing and share the new tokens: the session is not taken for a stolen one", async () => {
+    const opened = await ui.open();
+    const first = opened.page;
+    await signInWithPassword(first, AVERY, ui.server.passwords[AVERY]!);
+    type Stored = { accessToken: string; refreshToken: string };
+    const storedIn = (page: import("playwright-core").Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem("authgate.session") ?? "null") as Stored | null);
+    const original = (await storedIn(first))!;
+    // What duplicating a tab does: a second tab of the same browser with a copy of the first's sessionStorage.
+    const second = await opened.context.newPage();
+    await second.addInitScript((session) => sessionStorage.setItem("authgate.session", session), JSON.stringify(original));
+    await second.goto(ui.origin);
+    await second.getByRole("heading", { name: "Security info" }).waitFor();
+
+    // Both refresh about 3 s after the sign-in, at the same moment.
+    await expect.poll(async () => (await storedIn(first))?.refreshToken, { timeout: 15_000 }).not.toBe(original.refreshToken);
+    await expect.poll(async () => (await storedIn(second))?.refreshToken, { timeout: 15_000 }).toBe((await storedIn(first))!.refreshToken);
+    const userId = await ui.server.userId(AVERY);
+    const events = await ui.server.app.database.prisma.auditEvent.findMany({ where: { targetUserId: userId, activity: { startsWith: "session." } } });
+    expect(events.filter((e) => e.activity === "session.refreshReuseDetected")).toEqual([]);
+    expect(events.filter((e) => e.activity === "session.refreshed")).toHaveLength(1);
+    const shared = (await storedIn(second))!;
+    expect((await ui.server.request("{ me { userPrincipalName } }", {}, { token: shared.accessToken })).data.me.userPrincipalName).toBe(AVERY);
+    for (const page of [first, second]) await page.getByRole("heading", { name: "Security info" }).waitFor();
+    opened.assertClean();
+  });
+});
+
 describe("console: the end of a session", () => {
   // Sessions of 70 s with 63 s tokens: the third refresh gets a token cut short by the session's end.
   const ui = useConsole({ env: { ACCESS_TOKEN_TTL_SECONDS: "63", SESSION_MAX_SECONDS: "70" } });

@@ -14,6 +14,7 @@ import { SmsPolicyPage } from "./pages/SmsPolicy.js";
 import { UserPage } from "./pages/User.js";
 import { UsersPage } from "./pages/Users.js";
 import { isExpired, signedIn, signOut, useSession, type Session } from "./session.js";
+import { refreshSharedSession } from "./shared-refresh.js";
 
 export const Viewer = graphql(`
   query Viewer {
@@ -52,24 +53,25 @@ function useRefreshBeforeExpiry(session: Session | null) {
   const [refresh] = useMutation(ConsoleRefreshAccessToken);
   useEffect(() => {
     if (!session?.refreshToken || session.final) return;
-    const { refreshToken } = session;
+    const trade = async (refreshToken: string): Promise<Session | null> => {
+      const { data } = await refresh({ variables: { refreshToken } });
+      const next = data?.refreshAccessToken;
+      if (!next?.accessToken) return null;
+      return {
+        ...session,
+        accessToken: next.accessToken,
+        refreshToken: next.refreshToken ?? null,
+        grantedScopes: next.grantedScopes,
+        expiresAt: Math.floor(Date.now() / 1000) + (next.expiresIn ?? 0),
+        lifetime: next.expiresIn ?? 0,
+        // Tokens end with their session: one shorter than the last means the session ends with it.
+        final: session.lifetime !== undefined && (next.expiresIn ?? 0) < session.lifetime,
+      };
+    };
     const timer = setTimeout(() => {
-      refresh({ variables: { refreshToken } })
-        .then(({ data }) => {
-          const next = data?.refreshAccessToken;
-          if (!next?.accessToken) return signOut();
-          const expiresAt = Math.floor(Date.now() / 1000) + (next.expiresIn ?? 0);
-          signedIn({
-            ...session,
-            accessToken: next.accessToken,
-            refreshToken: next.refreshToken ?? null,
-            grantedScopes: next.grantedScopes,
-            expiresAt,
-            lifetime: next.expiresIn ?? 0,
-            // Tokens end with their session: one shorter than the last means the session ends with it.
-            final: session.lifetime !== undefined && (next.expiresIn ?? 0) < session.lifetime,
-          });
-        })
+      // Other tabs of this session (a duplicated tab) take turns and share what one of them traded.
+      refreshSharedSession(session, trade)
+        .then((next) => (next ? signedIn(next) : signOut()))
         .catch(() => signOut());
     }, Math.max(0, (session.expiresAt - REFRESH_AHEAD_SECONDS) * 1000 - Date.now()));
     return () => clearTimeout(timer);
