@@ -110,11 +110,11 @@ export function createPasswordResetWorker(deps: {
       await users.storePasswordHash(user.id, hash, changedAt);
       await recordReset(tx, op, "ResetSuccess");
     });
-    // At once: the user's sessions end everywhere, and the operation is done.
-    const [, done] = await Promise.all([
-      sessions.revokeSessionsOfUser(user.id, changedAt),
-      move(op, "succeeded", "ResetSuccess"),
-    ]);
+    // The user's sessions end everywhere, then the operation is done: its `succeeded` reaches
+    // subscribers after every instance has heard that the old tokens are revoked (and forgotten
+    // what it remembered of the user), so no old token works once a client sees it.
+    await sessions.revokeSessionsOfUser(user.id, changedAt);
+    const done = await move(op, "succeeded", "ResetSuccess");
     if (done) {
       await events.publish("authenticationMethodChanged", {
         userId: user.id,
