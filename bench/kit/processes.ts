@@ -38,3 +38,11 @@ export function memoryKb(pid: number): { rss: number; pss: number } {
   const pss = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? Number.NaN);
   return { rss, pss };
 }
+
+/** CPU time a process has used, every thread included (user + system), in ms: /proc's clock ticks at Linux's usual 100 Hz. */
+export function cpuMs(pid: number): number {
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
