@@ -38,7 +38,7 @@ export interface Subscription<T> extends AsyncIterableIterator<T> {
   return(): Promise<IteratorResult<T>>;
 }
 
-/** Publish/subscribe transport: in-process for one server, PostgreSQL LISTEN/NOTIFY for several. */
+/** Publish/subscribe between every server instance on one database (PostgreSQL LISTEN/NOTIFY, postgres-event-bus.ts). */
 export interface EventBus {
   publish<K extends Topic>(topic: K, payload: EventTopics[K]): Promise<void>;
   subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
@@ -125,23 +125,6 @@ export function createLocalFanout() {
     /** Ends every open subscription (shutdown). */
     closeAll: async () => {
       for (const set of listeners.values()) for (const listener of [...set]) await listener.finish?.();
-    },
-  };
-}
-
-/** Single-process bus (embedded database). */
-export function createInProcessEventBus(): EventBus {
-  const fanout = createLocalFanout();
-  return {
-    async publish(topic, payload) {
-      fanout.deliver(topic, payload);
-    },
-    subscribe: fanout.subscribe,
-    subscriberCount: fanout.subscriberCount,
-    feedIsLive: () => true,
-    onFeedInterrupted() {},
-    async close() {
-      await fanout.closeAll();
     },
   };
 }
