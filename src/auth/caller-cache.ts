@@ -98,15 +98,23 @@ export type CallerCache<T extends object> = ReturnType<typeof createCallerCache<
 
 /**
  * The bus as the services see it, forgetting a user's cached access in this process as soon as
- * an event about it is published (after its transaction committed), not only once the event comes
- * back through the database.
+ * an event about it is published, and again once the transaction it was published in commits
+ * (a read made meanwhile saw the old state), not only once the event comes back through the
+ * database.
  */
-export function forgettingOnPublish(bus: EventBus, cache: Pick<CallerCache<object>, "forgetUser" | "isCallerTopic">): EventBus {
+export function forgettingOnPublish(
+  bus: EventBus,
+  cache: Pick<CallerCache<object>, "forgetUser" | "isCallerTopic">,
+  transactions: { afterCommit(fn: () => unknown): Promise<void> },
+): EventBus {
   return {
     ...bus,
     publish: async (topic, payload) => {
-      if (cache.isCallerTopic(topic)) cache.forgetUser((payload as EventTopics[typeof topic]).userId);
+      if (!cache.isCallerTopic(topic)) return bus.publish(topic, payload);
+      const forget = () => cache.forgetUser((payload as EventTopics[typeof topic]).userId);
+      forget();
       await bus.publish(topic, payload);
+      await transactions.afterCommit(forget);
     },
   };
 }

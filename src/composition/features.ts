@@ -43,13 +43,14 @@ export function createFeatures(core: Core, deps: { config: Config; events: Event
   // Tokens' callers shared by requests, forgotten here as a change to their access is published
   // (and on other instances as they hear it).
   const callers = config.jwt.callerCacheSeconds > 0 ? createCallerCache<TokenCaller>(deps.events, { ttlMs: config.jwt.callerCacheSeconds * 1000 }) : undefined;
-  // Events published in a transaction (a change and its audit record) go out once it commits.
-  const events = publishAfterCommit(callers ? forgettingOnPublish(deps.events, callers) : deps.events, transactions);
+  // Events published in a transaction (a change and its audit record) go out as it commits.
+  const committed = publishAfterCommit(deps.events, transactions);
+  const events = callers ? forgettingOnPublish(committed, callers, transactions) : committed;
   const { clock, logger, hasher, tokens, encryptionKey } = core;
   const { prisma, sql } = core.database;
 
   const { rateLimiter, sweeps: rateLimitSweeps } = rateLimitsFeature.create({ prisma, clock, onRefused: (rule) => core.telemetry.metrics.recordRateLimitRefusal(rule.reason) });
-  const { audit, auditLog } = auditFeature.create({ prisma, transactions, events: deps.events, clock, logger, retentionDays: config.audit.retentionDays });
+  const { audit, auditLog } = auditFeature.create({ prisma, transactions, events, clock, logger, retentionDays: config.audit.retentionDays });
   const { users } = usersFeature.create({ audit, prisma, sql, hasher, clock, events, callers });
   const { gateways, smsOutbox, closeConnectors } = smsGatewaysFeature.create({ audit, prisma, encryptionKey, sms: config.sms, clock, logger, onSmsOutcome: core.telemetry.metrics.recordSmsSend });
   const { settings, destinationPolicy } = directorySettingsFeature.create({ audit, prisma, users, gateways, rateLimiter, logger });

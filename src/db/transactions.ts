@@ -8,6 +8,8 @@ interface Unit {
   tx: TransactionClient;
   open: boolean;
   afterCommit: (() => unknown)[];
+  /** NOTIFY (channel, payload) pairs sent on the transaction's connection just before it commits. */
+  notifications: [string, string][];
   savepoints: number;
 }
 
@@ -33,8 +35,12 @@ export function createTransactions(client: PrismaClient, options: { timeoutMs?: 
     try {
       const result = await client.$transaction(
         (tx) => {
-          unit = { tx, open: true, afterCommit: [], savepoints: 0 };
-          return current.run(unit, () => work(tx));
+          const opened: Unit = (unit = { tx, open: true, afterCommit: [], notifications: [], savepoints: 0 });
+          return current.run(opened, async () => {
+            const result = await work(tx);
+            await sendNotifications(opened);
+            return result;
+          });
         },
         { timeout: options.timeoutMs ?? 15_000, maxWait: 5_000, ...txOptions },
       );
@@ -44,6 +50,26 @@ export function createTransactions(client: PrismaClient, options: { timeoutMs?: 
     } finally {
       if (unit) unit.open = false;
     }
+  }
+
+  // One statement for all of them; PostgreSQL delivers them at the commit, in this order (never
+  // after a rollback), to every listening connection.
+  async function sendNotifications(unit: Unit) {
+    const pending = unit.notifications.splice(0);
+    if (pending.length === 0) return;
+    const calls = pending.map((_, i) => `pg_notify($${2 * i + 1}, $${2 * i + 2})`).join(", ");
+    await unit.tx.$executeRawUnsafe(`SELECT ${calls}`, ...pending.flat());
+  }
+
+  /**
+   * Inside a transaction, sends a PostgreSQL notification with its commit (none if it rolls back)
+   * and returns true; outside any, returns false and sends nothing.
+   */
+  function notifyOnCommit(channel: string, payload: string): boolean {
+    const unit = active();
+    if (!unit) return false;
+    unit.notifications.push([channel, payload]);
+    return true;
   }
 
   /** Runs `fn` after the current transaction commits (at once outside any); dropped on rollback. */
@@ -94,7 +120,7 @@ export function createTransactions(client: PrismaClient, options: { timeoutMs?: 
     },
   });
 
-  return { prisma, run, afterCommit, savepoint, inTransaction: () => active() !== undefined };
+  return { prisma, run, afterCommit, notifyOnCommit, savepoint, inTransaction: () => active() !== undefined };
 }
 
 export type Transactions = ReturnType<typeof createTransactions>;

@@ -41,6 +41,8 @@ export interface Subscription<T> extends AsyncIterableIterator<T> {
 /** Publish/subscribe between every server instance on one database (PostgreSQL LISTEN/NOTIFY, postgres-event-bus.ts). */
 export interface EventBus {
   publish<K extends Topic>(topic: K, payload: EventTopics[K]): Promise<void>;
+  /** The event as a PostgreSQL notification, for a transaction to send with its commit (publish-after-commit.ts). */
+  notification<K extends Topic>(topic: K, payload: EventTopics[K]): { channel: string; payload: string };
   subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
   /** Subscribers in this process (for readiness checks and metrics). */
   subscriberCount(topic: Topic): number;

@@ -54,12 +54,18 @@ export async function createPostgresEventBus(connectionString: string, logger: L
 
   await connect();
 
+  const notification = (topic: Topic, payload: unknown) => {
+    const text = JSON.stringify({ topic, payload });
+    if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`event ${topic} is too large for NOTIFY`);
+    return { channel: CHANNEL, payload: text };
+  };
+
   return {
     async publish(topic, payload) {
-      const text = JSON.stringify({ topic, payload });
-      if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`event ${topic} is too large for NOTIFY`);
-      await publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, text]);
+      const { channel, payload: text } = notification(topic, payload);
+      await publisher.query("SELECT pg_notify($1, $2)", [channel, text]);
     },
+    notification,
     subscribe: fanout.subscribe,
     subscriberCount: fanout.subscriberCount,
     feedIsLive: () => listener !== undefined && !closed,

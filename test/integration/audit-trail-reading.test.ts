@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishAfterCommit } from "../../src/events/publish-after-commit.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { createAuditTrail, type AuditFollower } from "../../src/modules/audit/audit-trail.js";
 import { createAuditRepository } from "../../src/modules/audit/audit.repository.js";
@@ -103,8 +104,10 @@ describe("reading and following the audit trail", () => {
 
   it("leaves no event when the change it records rolls back, and no change when the record fails", async () => {
     const { prisma, transactions } = server.app.database;
+    const events = publishAfterCommit(server.app.events, transactions);
+    const published = server.app.events.subscribe("auditEventRecorded", (e) => e.activity === "test.rollback");
     const make = (followers: AuditFollower[]) =>
-      createAuditTrail({ repo: createAuditRepository(prisma), transactions, events: server.app.events, clock: server.clock, logger: createLogger("silent"), followers });
+      createAuditTrail({ repo: createAuditRepository(prisma), transactions, events, clock: server.clock, logger: createLogger("silent"), followers });
     const count = () => prisma.auditEvent.count({ where: { activity: "test.rollback" } });
     const template = async () => (await prisma.identityStore.findUniqueOrThrow({ where: { id: "wingtiptoysonline.com" } })).smsMessageTemplate;
     const original = await template();
@@ -139,6 +142,10 @@ describe("reading and following the audit trail", () => {
     expect(seen).toEqual(["test.rollback:1"]);
     const stored = await prisma.auditEvent.findFirstOrThrow({ where: { activity: "test.rollback" } });
     expect(stored.detail).toEqual({ phoneNumber: "+1 206***0123" });
+    // The first event subscribers heard is the committed one's: none went out for the rolled-back records.
+    const first = await published.next();
+    expect(first.value?.id).toBe(stored.id);
+    await published.return();
   });
 
   it("leaves no event for a conflicting change over HTTP (two phones of one type at once)", async () => {

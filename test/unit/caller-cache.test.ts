@@ -9,6 +9,7 @@ function testBus() {
   const interrupted: (() => void)[] = [];
   const bus: EventBus = {
     publish: async (topic, payload) => fanout.deliver(topic, payload),
+    notification: (topic, payload) => ({ channel: "test", payload: JSON.stringify({ topic, payload }) }),
     subscribe: fanout.subscribe,
     subscriberCount: fanout.subscriberCount,
     feedIsLive: () => live,
@@ -57,8 +58,19 @@ describe("caller cache", () => {
     // Published through the forgetting bus: forgotten before the event goes out.
     const silent: EventBus = { ...bus, publish: async () => {} };
     roles = ["C"];
-    await forgettingOnPublish(silent, cache).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
+    const outsideTransactions = { afterCommit: async (fn: () => unknown) => void fn() };
+    await forgettingOnPublish(silent, cache, outsideTransactions).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
     expect((await cache.load("u1", "s1", read))!.directoryRoles).toEqual(["C"]);
+
+    // Published inside a transaction: a read made before it commits still sees the old state,
+    // so the user is forgotten again at the commit.
+    const commitHooks: (() => unknown)[] = [];
+    const inTransaction = { afterCommit: async (fn: () => unknown) => void commitHooks.push(fn) };
+    await forgettingOnPublish(silent, cache, inTransaction).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
+    expect((await cache.load("u1", "s1", read))!.directoryRoles).toEqual(["C"]);
+    roles = ["D"];
+    for (const hook of commitHooks) await hook();
+    expect((await cache.load("u1", "s1", read))!.directoryRoles).toEqual(["D"]);
     await bus.close();
   });
 

@@ -90,8 +90,8 @@ export const toRecorded = (row: AuditEventRow): RecordedAuditEvent => ({
 
 /**
  * The audit trail's writing side: `record(tx, event)` inserts an event in the transaction of the
- * change it records (so a rolled-back change leaves none), runs the followers there, and after
- * the commit logs it and publishes it to `auditEventRecorded` subscribers on every instance.
+ * change it records (so a rolled-back change leaves none), runs the followers there, publishes it
+ * to `auditEventRecorded` subscribers on every instance with the commit, and logs it after.
  */
 export function createAuditTrail(deps: {
   repo: Pick<AuditRepository, "insertAuditEvent">;
@@ -125,19 +125,18 @@ export function createAuditTrail(deps: {
     });
     const event = toRecorded(row);
     for (const follow of followers) await follow(tx, event);
-    await transactions.afterCommit(async () => {
-      logger.info({ audit: { ...event, occurredAt: event.occurredAt.toISOString() } }, "audit");
-      await events
-        .publish("auditEventRecorded", {
-          id: event.id,
-          sequence: event.sequence,
-          activity: event.activity,
-          actorId: event.actor.id,
-          targetUserId: event.targetUserId,
-          occurredAt: event.occurredAt.toISOString(),
-        })
-        .catch((error) => logger.warn({ err: error, auditEventId: event.id }, "audit event not published"));
-    });
+    // Sent with the transaction's commit (the bus the features share: see publish-after-commit.ts).
+    await events
+      .publish("auditEventRecorded", {
+        id: event.id,
+        sequence: event.sequence,
+        activity: event.activity,
+        actorId: event.actor.id,
+        targetUserId: event.targetUserId,
+        occurredAt: event.occurredAt.toISOString(),
+      })
+      .catch((error) => logger.warn({ err: error, auditEventId: event.id }, "audit event not published"));
+    await transactions.afterCommit(() => logger.info({ audit: { ...event, occurredAt: event.occurredAt.toISOString() } }, "audit"));
     return event;
   }
 

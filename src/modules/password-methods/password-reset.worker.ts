@@ -13,6 +13,9 @@ import type { AuditTrail } from "../audit/audit-trail.js";
 import type { EarlyHashes } from "./early-hashes.js";
 import { PASSWORD_RESET } from "./password-reset.service.js";
 
+/** Thrown to roll a reset's transaction back when another worker has claimed the operation meanwhile. */
+const CLAIM_LOST = new Error("the operation was claimed by another worker");
+
 export interface WorkerOptions {
   leaseMs?: number;
   pollMs?: number;
@@ -106,22 +109,25 @@ export function createPasswordResetWorker(deps: {
     }
     const hash = await hashing;
     const changedAt = clock.now();
-    await audit.transaction(async (tx) => {
-      await users.storePasswordHash(user.id, hash, changedAt);
-      await recordReset(tx, op, "ResetSuccess");
-    });
-    // The user's sessions end everywhere, then the operation is done: its `succeeded` reaches
-    // subscribers after every instance has heard that the old tokens are revoked (and forgotten
-    // what it remembered of the user), so no old token works once a client sees it.
-    await sessions.revokeSessionsOfUser(user.id, changedAt);
-    const done = await move(op, "succeeded", "ResetSuccess");
-    if (done) {
-      await events.publish("authenticationMethodChanged", {
-        userId: user.id,
-        kind: "updated",
-        method: { type: "password", createdAt: changedAt.toISOString() },
+    // One transaction: the hash stored and audited, the user's sessions ended, the operation done.
+    // Its events go out as it commits, in this order: every instance hears that the old tokens are
+    // revoked (and forgets what it remembered of the user) before a subscriber sees `succeeded`, so
+    // no old token works once a client sees it. A worker that lost its claim changes nothing.
+    await audit
+      .transaction(async (tx) => {
+        await users.storePasswordHash(user.id, hash, changedAt);
+        await recordReset(tx, op, "ResetSuccess");
+        await sessions.revokeSessionsOfUser(user.id, changedAt);
+        if (!(await operations.moveOperation(op.id, workerId, { status: "succeeded", statusDetail: "ResetSuccess", clearPayload: true }))) throw CLAIM_LOST;
+        await events.publish("authenticationMethodChanged", {
+          userId: user.id,
+          kind: "updated",
+          method: { type: "password", createdAt: changedAt.toISOString() },
+        });
+      })
+      .catch((error) => {
+        if (error !== CLAIM_LOST) throw error;
       });
-    }
   }
 
   return { workerId, start: loop.start, kick: loop.kick, stop: loop.stop };

@@ -80,12 +80,12 @@ export function createSessionsRepository(prisma: Prisma) {
 
     /** Ends every session of the user but `exceptSessionId`, and revokes their refresh tokens. */
     revokeSessionsOfUser: (userId: string, now: Date, exceptSessionId: string | null) =>
-      prisma.$transaction([
-        prisma.$executeRaw`UPDATE "Session" SET "revokedAt" = ${now}::timestamptz(3)
-          WHERE "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND (${exceptSessionId}::text IS NULL OR "id" <> ${exceptSessionId}::text)`,
-        prisma.$executeRaw`UPDATE "RefreshToken" SET "revokedAt" = ${now}::timestamptz(3)
+      // One statement (a password reset waits on it): both updates see the same snapshot.
+      prisma.$executeRaw`WITH "ended" AS (
+          UPDATE "Session" SET "revokedAt" = ${now}::timestamptz(3)
+          WHERE "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND (${exceptSessionId}::text IS NULL OR "id" <> ${exceptSessionId}::text))
+        UPDATE "RefreshToken" SET "revokedAt" = ${now}::timestamptz(3)
           WHERE "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND (${exceptSessionId}::text IS NULL OR "sessionId" <> ${exceptSessionId}::text)`,
-      ]),
 
     /** Sessions none of whose tokens can be valid any more (their refresh tokens go with them), and expired refresh tokens. */
     async deleteEndedSessions(before: Date): Promise<number> {

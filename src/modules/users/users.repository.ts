@@ -73,11 +73,10 @@ export function createUsersRepository(prisma: Prisma, sql: SqlReads) {
 
     countUsersWithRole: (role: DirectoryRoleName) => prisma.directoryRoleAssignment.count({ where: { role } }),
 
-    updatePassword: (userId: string, passwordHash: string, changedAt: Date) =>
-      prisma.user.update({
-        where: { id: userId },
-        data: { passwordHash, passwordChangedAt: changedAt, tokensValidAfter: changedAt },
-      }),
+    /** One plain statement (a password reset waits on it); false when the user is gone. */
+    updatePassword: async (userId: string, passwordHash: string, changedAt: Date): Promise<boolean> =>
+      (await prisma.$executeRaw`UPDATE "User" SET "passwordHash" = ${passwordHash}, "passwordChangedAt" = ${changedAt}::timestamptz(3),
+        "tokensValidAfter" = ${changedAt}::timestamptz(3) WHERE "id" = ${userId}::uuid`) === 1,
   };
 }
 
