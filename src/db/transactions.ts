@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma as PrismaNamespace, PrismaClient } from "../generated/prisma/client.js";
+import { createScopedStorage } from "../lib/scoped-storage.js";
 
 /** The client a transaction's statements run on (Prisma's interactive transaction client). */
 export type TransactionClient = PrismaNamespace.TransactionClient;
@@ -20,11 +20,12 @@ interface Unit {
  * repository. Work that must wait for the commit (events, queue kicks) goes to `afterCommit`.
  */
 export function createTransactions(client: PrismaClient, options: { timeoutMs?: number } = {}) {
-  const current = new AsyncLocalStorage<Unit>();
-  // A continuation started inside a transaction may outlive it (a timer, a kicked worker): it
-  // then runs on the pool again.
+  // Switched on only while a transaction is open (scoped-storage.ts: reads that never open one
+  // don't pay for it). A continuation started inside a transaction may outlive it (a timer, a
+  // kicked worker): it then runs on the pool again.
+  const current = createScopedStorage<Unit>();
   const active = () => {
-    const unit = current.getStore();
+    const unit = current.get();
     return unit?.open ? unit : undefined;
   };
 

@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError } from "./domain-error.js";
 import type { Logger } from "../logging/logger.js";
+import { requestIdOfError } from "../logging/request-context.js";
 
 const PASSTHROUGH_CODES = new Set([
   "UNAUTHENTICATED",
@@ -50,7 +51,7 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof GraphQLError && !original.originalError && code === "BAD_USER_INPUT") {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, "unexpected error");
+    logger.error({ err: original, path: formatted.path, requestId: requestIdOfError(error) }, "unexpected error");
     return {
       message: "Internal server error",
       path: formatted.path,

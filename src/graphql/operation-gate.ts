@@ -145,6 +145,15 @@ export function createOperationGate(deps: {
     return { args: { schema, document, variableValues, operationName: operationName as string | undefined, contextValue } };
   }
 
+  /** Whether an HTTP request's body is a valid query (its document checked once, as above). */
+  function isQuery(body: unknown): boolean {
+    if (typeof body !== "object" || body === null) return false;
+    const { query, operationName } = body as { query?: unknown; operationName?: unknown };
+    if (typeof query !== "string" || query.length === 0 || (operationName != null && typeof operationName !== "string")) return false;
+    const checked = checkedDocument(query);
+    return "document" in checked && getOperationAST(checked.document, (operationName as string | null | undefined) ?? undefined)?.operation === "query";
+  }
+
   /** The error boundary, as JSON: codes and reasons kept, transport details dropped, the unexpected masked. */
   function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
     return errors.map((error) => {
@@ -165,6 +174,7 @@ export function createOperationGate(deps: {
     apollo: { parseOptions, validationRules, plugins: [limitsPlugin], formatError },
     contextFor,
     prepare,
+    isQuery,
     formatErrors,
     formatResult,
   };

@@ -54,7 +54,7 @@ function redact(value: unknown, depth = 0): unknown {
 
 /** The request id and, when tracing, the trace id of whatever is being handled now. */
 function currentRequestFields(): Record<string, string> {
-  const request = requestContext.getStore();
+  const request = requestContext.get();
   const span = trace.getSpan(otelContext.active());
   if (!request && !span) return {};
   const fields: Record<string, string> = {};

@@ -9,9 +9,9 @@ import type { Logger } from "../logging/logger.js";
 import { corsHandlers } from "./cors.js";
 import { finalErrorHandler, graphqlRequestErrorHandler } from "./json-errors.js";
 import { mountWebConsole } from "./web-console.js";
-import { mountMetrics, reenterRequestContext, requestTelemetry } from "./request-telemetry.js";
+import { enterRequestContext, mountMetrics, requestLogOf, requestTelemetry, withRequestLog } from "./request-telemetry.js";
 import type { Telemetry } from "../observability/telemetry.js";
-import { requestContext } from "../logging/request-context.js";
+import { noteRequestOfErrors } from "../logging/request-context.js";
 
 /** Express with the settings every route shares, the health endpoints, CORS for /graphql, and the web console. */
 export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; corsOrigins: Config["corsOrigins"]; isDraining: () => boolean; isReady: () => Promise<boolean>; telemetry?: { telemetry: Telemetry; logger: Logger; metricsToken?: string } }): Express {
@@ -51,15 +51,16 @@ export function mountGraphQL(
       res.status(503).set("connection", "close").set("retry-after", "5").json({ errors: [{ message: "The server is shutting down", extensions: { code: "INTERNAL_SERVER_ERROR", reason: "shuttingDown" } }] });
     },
     express.json({ limit: deps.requestMaxBytes }),
-    reenterRequestContext,
+    enterRequestContext(deps.gate.isQuery),
     expressMiddleware(deps.apollo, {
       context: async ({ req }) => {
-        const request = requestContext.getStore();
+        const request = requestLogOf(req);
         try {
-          return await deps.gate.contextFor({ authorization: req.headers.authorization, requestId: request?.requestId, clientAddress: req.ip });
+          return withRequestLog(await deps.gate.contextFor({ authorization: req.headers.authorization, requestId: request?.requestId, clientAddress: req.ip }), request);
         } catch (error) {
           // Refused before Apollo's plugins run (a bad token): the access line and metrics say why.
           if (request && error instanceof GraphQLError) request.outcome = String(error.extensions.code ?? "INTERNAL_SERVER_ERROR");
+          noteRequestOfErrors([error], request);
           throw error;
         }
       },

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "../logging/logger.js";
+import { requestLogOf } from "./request-telemetry.js";
 
 interface HttpError extends Error {
   type?: string;
@@ -24,7 +25,7 @@ const graphqlError = (message: string, code: string, reason?: string) => ({ erro
  * every mode: never Express's HTML page with a stack trace and file paths.
  */
 export function graphqlRequestErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: HttpError, _req, res, next) => {
+  return (error: HttpError, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = error.type ? BODY_ERRORS[error.type] : undefined;
     if (known) {
@@ -36,17 +37,17 @@ export function graphqlRequestErrorHandler(logger: Logger): ErrorRequestHandler 
       res.status(status).json(graphqlError("The request could not be read", "BAD_USER_INPUT", "badRequest"));
       return;
     }
-    logger.error({ err: error }, "unexpected error before GraphQL");
+    logger.error({ err: error, requestId: requestLogOf(req)?.requestId }, "unexpected error before GraphQL");
     res.status(500).json(graphqlError("Internal server error", "INTERNAL_SERVER_ERROR"));
   };
 }
 
 /** The last handler of the app: JSON, no stack, anything unexpected logged. */
 export function finalErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: HttpError, _req, res, next) => {
+  return (error: HttpError, req, res, next) => {
     if (res.headersSent) return next(error);
     const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 500) logger.error({ err: error }, "unexpected error");
+    if (status >= 500) logger.error({ err: error, requestId: requestLogOf(req)?.requestId }, "unexpected error");
     res.status(status >= 400 && status < 600 ? status : 500).json({ error: status >= 500 ? "Internal server error" : "Bad request" });
   };
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { Express, Request, RequestHandler } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logging/logger.js";
-import { acceptableRequestId, requestContext, type RequestLogContext } from "../logging/request-context.js";
+import { acceptableRequestId, noteRequestOfErrors, requestContext, type RequestLogContext } from "../logging/request-context.js";
 import type { Metrics } from "../observability/metrics.js";
 
 interface HttpRequestState {
@@ -14,6 +14,19 @@ interface HttpRequestState {
 }
 
 const stateOf = new WeakMap<IncomingMessage, HttpRequestState>();
+// On the GraphQL context of an HTTP request, its log context, for Apollo's plugins (a symbol:
+// copied with the context, which Apollo clones per operation, and not part of its shape).
+const REQUEST_LOG = Symbol("requestLog");
+type WithRequestLog = { [REQUEST_LOG]?: RequestLogContext };
+
+/** The log context of an HTTP request (its id; once known, its operation and outcome). */
+export const requestLogOf = (req: IncomingMessage): RequestLogContext | undefined => stateOf.get(req)?.store;
+
+/** Ties a GraphQL context to its request's log context, where the telemetry plugin finds it. */
+export function withRequestLog<T extends object>(contextValue: T, request: RequestLogContext | undefined): T {
+  if (request) (contextValue as WithRequestLog)[REQUEST_LOG] = request;
+  return contextValue;
+}
 // Probes and scrapes: at debug, or they would be most of the log.
 const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
@@ -25,9 +38,9 @@ export function outcomeOf(errors: readonly GraphQLFormattedError[] | undefined):
 
 /**
  * First on every HTTP request: its request id (the caller's `x-request-id` when plausible, else a
- * new one, answered in `x-request-id`) for every log line written while handling it; for
- * /graphql the operation's span (when tracing) and its metrics; then one access line (no bodies,
- * no variables, no query string).
+ * new one, answered in `x-request-id`) for every log line written while handling it (see
+ * `enterRequestContext`); for /graphql the operation's span (when tracing) and its metrics; then
+ * one access line (no bodies, no variables, no query string).
  */
 export function requestTelemetry(deps: { metrics: Metrics; tracer?: Tracer; logger: Logger }): RequestHandler {
   const { metrics, tracer, logger } = deps;
@@ -60,6 +73,7 @@ export function requestTelemetry(deps: { metrics: Metrics; tracer?: Tracer; logg
         span.end();
       }
       const line = {
+        requestId: store.requestId,
         transport: "http",
         method: req.method,
         path,
@@ -69,28 +83,47 @@ export function requestTelemetry(deps: { metrics: Metrics; tracer?: Tracer; logg
         durationMs: Math.round(seconds * 10_000) / 10,
         clientAddress: req.ip,
       };
-      // Finishing runs outside the request's async context: back into it for its ids.
+      // Finishing runs outside the request's span: back into it for the trace id.
       const write = () => (QUIET_PATHS.has(path) ? logger.debug(line, "request") : logger.info(line, "request"));
-      requestContext.run(store, () => (state.otel ? context.with(state.otel, write) : write()));
+      if (state.otel) context.with(state.otel, write);
+      else write();
     };
     res.once("finish", finish);
     res.once("close", finish);
-    requestContext.run(store, () => (state.otel ? context.with(state.otel, next) : next()));
+    if (state.otel) context.with(state.otel, next);
+    else next();
   };
 }
 
-/** After the body is read (its stream's callbacks run outside the request's async context): back into it. */
-export const reenterRequestContext: RequestHandler = (req, _res, next) => {
-  const state = stateOf.get(req);
-  if (!state) return next();
-  requestContext.run(state.store, () => (state.otel ? context.with(state.otel, next) : next()));
-};
+/**
+ * Once the body is read: an operation that may change something (anything but a query) is handled
+ * inside the request's log context until its response is sent, so every line written while making
+ * the change (an SMS sent, a session revoked) carries the request id. A query is not: it writes no
+ * line of its own, its access line and any unexpected error name the request explicitly, and it
+ * doesn't pay for the context (see requestContext).
+ */
+export function enterRequestContext(isQuery: (body: unknown) => boolean): RequestHandler {
+  return (req, res, next) => {
+    const state = stateOf.get(req);
+    if (!state) return next();
+    // The body's stream callbacks ran outside the request's span: back into it.
+    const proceed = () => (state.otel ? context.with(state.otel, next) : next());
+    if (isQuery(req.body)) return proceed();
+    requestContext.run(state.store, () => {
+      proceed();
+      return new Promise<void>((resolve) => {
+        res.once("finish", resolve);
+        res.once("close", resolve);
+      });
+    });
+  };
+}
 
 /** Names the request's operation (once its document passed validation) and records its outcome. */
 export function operationTelemetryPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
-    async requestDidStart() {
-      const store = requestContext.getStore();
+    async requestDidStart({ contextValue }) {
+      const store = (contextValue as WithRequestLog)[REQUEST_LOG];
       return {
         async didResolveOperation({ operationName, operation }) {
           if (store) store.operationName = operationName ?? "";
@@ -100,6 +133,9 @@ export function operationTelemetryPlugin<T extends object>(): ApolloServerPlugin
             span.setAttribute("graphql.operation.type", operation.operation);
             if (operationName) span.setAttribute("graphql.operation.name", operationName);
           }
+        },
+        async didEncounterErrors({ errors }) {
+          noteRequestOfErrors(errors, store);
         },
         async willSendResponse({ response }) {
           if (store && response.body.kind === "single") store.outcome = outcomeOf(response.body.singleResult.errors);

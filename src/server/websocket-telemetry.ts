@@ -39,19 +39,23 @@ export function createWebSocketTelemetry(deps: { metrics: Metrics; tracer?: Trac
       operation.span.setAttribute("graphql.outcome", outcome);
       operation.span.end();
     }
-    const line = { transport: "ws", operation: operation.store.operationName, outcome, durationMs: Math.round(seconds * 10_000) / 10, clientAddress: operation.clientAddress };
+    const line = { requestId: operation.store.requestId, transport: "ws", operation: operation.store.operationName, outcome, durationMs: Math.round(seconds * 10_000) / 10, clientAddress: operation.clientAddress };
     const write = () => logger.info(line, "operation");
-    requestContext.run(operation.store, () => (operation.otel ? context.with(operation.otel, write) : write()));
+    if (operation.otel) context.with(operation.otel, write);
+    else write();
   }
 
   return {
-    /** Handles one incoming message with a request id of its own. */
+    /**
+     * Handles one incoming message with a request id of its own, in the request context until it
+     * is handled (a subscription's message: until the subscription ends).
+     */
     inMessage<T>(handle: () => T): T {
       return requestContext.run({ requestId: randomUUID() }, handle);
     },
     /** An operation starts (graphql-ws `subscribe` message); its request id is the message's. */
     begin(socket: object, id: string, clientAddress: string | undefined): Operation {
-      const store = requestContext.getStore() ?? { requestId: randomUUID() };
+      const store = requestContext.get() ?? { requestId: randomUUID() };
       const operation: Operation = { started: performance.now(), store, clientAddress, finished: false, subscribed: false };
       if (tracer) {
         operation.span = tracer.startSpan("graphql", { kind: SpanKind.SERVER, attributes: { "graphql.transport": "ws" } }, ROOT_CONTEXT);
@@ -79,7 +83,7 @@ export function createWebSocketTelemetry(deps: { metrics: Metrics; tracer?: Trac
     },
     /** The operation of the message being handled now (execute and subscribe run in its context). */
     current(): Operation | undefined {
-      const store = requestContext.getStore();
+      const store = requestContext.get();
       return store ? byStore.get(store) : undefined;
     },
     /** A subscription is set up: answered, and live until completed. */

@@ -1,8 +1,10 @@
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-node";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { PreparedStatement } from "../../src/db/sql.js";
 import { createLogger } from "../../src/logging/logger.js";
+import { requestContext } from "../../src/logging/request-context.js";
 import { connectWs } from "../kit/subscriptions.js";
 import { startTestServer, type TestServer } from "../kit/test-server.js";
 
@@ -154,6 +156,31 @@ describe("logs", () => {
     const sms = logged().find((l) => l.msg === "SMS written to console outbox" && l.requestId === "req-observability-1");
     expect(sms).toMatchObject({ to: "+1 206***0123", traceId: access.traceId });
     expect(logLines.some((line) => line.includes("2065550123"))).toBe(false);
+  });
+
+  it("answers a query outside the request context (nothing to pay for), yet names the request on its access line and on an unexpected error's line", async () => {
+    const token = await server.tokenFor(AVERY, ["UserAuthenticationMethod.ReadWrite"]);
+    const entered = vi.spyOn(requestContext, "run");
+    const sql = server.app.database.sql;
+    const query = sql.query;
+    sql.query = (<Row>(statement: PreparedStatement, values?: unknown[]) =>
+      statement.name === "phones-by-user-ids" ? Promise.reject(new Error("phones unreadable")) : query.call(sql, statement, values)) as typeof sql.query;
+    try {
+      const { body } = await post("query BrokenPhones { me { authentication { phoneMethods { id } } } }", { token, requestId: "req-query-error-1" });
+      expect(body.errors?.[0].extensions.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(await accessLine("req-query-error-1")).toMatchObject({ operation: "BrokenPhones", outcome: "INTERNAL_SERVER_ERROR" });
+      const error = logged().find((l) => l.msg === "unexpected error" && l.requestId === "req-query-error-1");
+      expect(error?.err).toMatchObject({ message: "phones unreadable" });
+      expect(entered).not.toHaveBeenCalled();
+
+      // A mutation is answered inside it, so the lines written while making a change carry the id
+      // without being told (the test above); this one is refused, which changes nothing.
+      await post(`mutation { signInWithPassword(userPrincipalName: "${AVERY}", password: "not-the-password") { isVerified } }`);
+      expect(entered).toHaveBeenCalledTimes(1);
+    } finally {
+      sql.query = query;
+      entered.mockRestore();
+    }
   });
 
   it("generates a request id when none (or an implausible one) is sent", async () => {
