@@ -22,7 +22,9 @@ import type { WorkerOptions } from "../modules/password-methods/password-reset.w
 import { rateLimitsFeature } from "../modules/rate-limits/index.js";
 import { PASSWORD_RESET } from "../modules/password-methods/password-reset.service.js";
 import { publishAfterCommit } from "../events/publish-after-commit.js";
-import { createCallerCache, forgettingOnPublish } from "../auth/caller-cache.js";
+import { createCallerCache } from "../auth/caller-cache.js";
+import { createUserMemory, forgettingOnPublish } from "../events/user-memory.js";
+import type { PhoneMethodRecord } from "../modules/phone-methods/phone-methods.repository.js";
 import type { TokenCaller } from "../modules/users/users.repository.js";
 import type { Core } from "./core.js";
 
@@ -42,10 +44,13 @@ export function createFeatures(core: Core, deps: { config: Config; events: Event
   const { transactions } = core.database;
   // Tokens' callers shared by requests, forgotten here as a change to their access is published
   // (and on other instances as they hear it).
-  const callers = config.jwt.callerCacheSeconds > 0 ? createCallerCache<TokenCaller>(deps.events, { ttlMs: config.jwt.callerCacheSeconds * 1000 }) : undefined;
+  const remembering = config.jwt.callerCacheSeconds > 0 ? { ttlMs: config.jwt.callerCacheSeconds * 1000 } : undefined;
+  const callers = remembering && createCallerCache<TokenCaller>(deps.events, remembering);
+  // Users' phones, likewise (a caller reading their own methods then costs no statement).
+  const phoneMemory = remembering && createUserMemory<PhoneMethodRecord[]>(deps.events, ["authenticationMethodChanged", "userAccessChanged"], remembering);
   // Events published in a transaction (a change and its audit record) go out as it commits.
   const committed = publishAfterCommit(deps.events, transactions);
-  const events = callers ? forgettingOnPublish(committed, callers, transactions) : committed;
+  const events = callers && phoneMemory ? forgettingOnPublish(committed, [callers, phoneMemory], transactions) : committed;
   const { clock, logger, hasher, tokens, encryptionKey } = core;
   const { prisma, sql } = core.database;
 
@@ -58,7 +63,7 @@ export function createFeatures(core: Core, deps: { config: Config; events: Event
   const { notices, noticeFollower, deliverNotice } = noticesFeature.create({ audit, prisma, sql, encryptionKey, settings, gateways, destinationPolicy, clock, logger, onQueued: kickSmsDelivery });
   audit.follow(noticeFollower);
   const { policy } = policyFeature.create({ audit, prisma, sql, users, settings });
-  const { phones } = phoneMethodsFeature.create({ audit, prisma, sql, users, policy, events });
+  const { phones } = phoneMethodsFeature.create({ audit, prisma, sql, users, policy, events, memory: phoneMemory });
   const { operations } = operationsFeature.create({ prisma, users, events, clock });
   const { followMethodChanges } = authenticationFeature.create({ users, events });
   const { sessions, sweeps: sessionSweeps } = sessionsFeature.create({ audit, prisma, tokens, clock, events, logger, refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds, sessionMaxSeconds: config.jwt.sessionMaxSeconds });

@@ -74,9 +74,13 @@ describe("relation reads are batched (DataLoader)", () => {
     expect(hundred).toBeLessThanOrEqual(3);
   });
 
-  it("answers the caller's own methods and their SMS sign-in states in 2 statements once the process knows the caller (their phones, the SMS policy when the process's copy is older than 100 ms)", async () => {
+  it("answers the caller's own methods and their SMS sign-in states in 1 statement once the process knows the caller and their phones (the SMS policy, when the process's copy is older than 100 ms)", async () => {
     const avery = await server.tokenFor("avery.howard@wingtiptoysonline.com", ["UserAuthenticationMethod.Read"]);
-    await owner.app.database.prisma.phoneMethod.create({ data: { userId: await owner.userId("avery.howard@wingtiptoysonline.com"), phoneType: "mobile", phoneNumber: "+12065550100", smsSignInEnabled: true } });
+    const averyId = await owner.userId("avery.howard@wingtiptoysonline.com");
+    const phone = await owner.app.database.prisma.phoneMethod.create({ data: { userId: averyId, phoneType: "mobile", phoneNumber: "+12065550100", smsSignInEnabled: true } });
+    // Written behind the API's back (the pages above were read, and remembered): announced as the API would.
+    await owner.app.events.publish("authenticationMethodChanged", { userId: averyId, kind: "added", method: { type: "phone", phoneType: "mobile", phoneNumber: phone.phoneNumber, smsSignInEnabled: true, createdAt: phone.createdAt.toISOString() } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await policyStale();
     counter.reset();
     const first = await server.execute(OwnMethodsHotPathDocument, undefined, { token: avery });
@@ -84,6 +88,6 @@ describe("relation reads are batched (DataLoader)", () => {
     // The first request of a token's session reads its caller too (user, roles, session: one statement).
     expect(counter.count()).toBeLessThanOrEqual(3);
     const used = await fewestStatements(() => server.execute(OwnMethodsHotPathDocument, undefined, { token: avery }));
-    expect(used).toBeLessThanOrEqual(2);
+    expect(used).toBeLessThanOrEqual(1);
   });
 });

@@ -21,6 +21,7 @@ import { connectWs, connectWsRecordingClose, executeWs, subscribe } from "../kit
 import { createTestDatabase } from "../kit/test-server.js";
 
 const PASSWORD_ID = "28c10230-6103-485e-b985-444c60001490";
+const MOBILE_ID = "3179e48a-750b-4051-897c-87b9720928f7";
 const SECRETS = {
   JWT_SECRET: "multi-instance-secret-long-enough-for-hs256-0123456789",
   ENCRYPTION_KEY: "multi-instance-encryption-key-long-enough-0123456789",
@@ -179,6 +180,34 @@ describe(`two server processes on one database (${adminUrl ? "postgresql" : "emb
     await subscribe(connectWs(a.url, admin), OperationStatusChangedDocument, { operationId: reset.data!.resetPassword.operation.id }).done;
     await new Promise((r) => setTimeout(r, 100));
     expect(codesOf(await authadminMe())).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("a phone added, changed, its SMS sign-in turned off, and deleted on server A shows in server B's next read within 100 ms (B remembers users' phones)", async () => {
+    const onA = createGraphQLClient(a.url);
+    const onB = createGraphQLClient(b.url);
+    const writer = (await tokens.issue({ subject: "multi-instance-phones", app: true, roles: ["UserAuthenticationMethod.ReadWrite.All", "User.ReadWrite.All"] })).token;
+    const user = "phones.b@wingtiptoysonline.com";
+    expect((await onA.request(`mutation { createUser(input: { userPrincipalName: "${user}" }) { id } }`, {}, { token: writer })).errors).toBeUndefined();
+    const phonesOnB = async () =>
+      (await onB.request(`query($u: ID!) { user(id: $u) { authentication { methods { ... on PhoneAuthenticationMethod { phoneType phoneNumber smsSignInState } } } } }`, { u: user }, { token: writer })).data.user.authentication.methods
+        .filter((m: { phoneType?: string }) => m.phoneType)
+        .map((m: { phoneType: string; phoneNumber: string; smsSignInState: string }) => `${m.phoneType} ${m.phoneNumber} ${m.smsSignInState}`);
+    const onServerA = async (mutation: string) => expect((await onA.request(mutation, { u: user }, { token: writer })).errors).toBeUndefined();
+    const thenOnB = async (expected: string[]) => {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await phonesOnB()).toEqual(expected);
+    };
+    // B reads (and remembers) before every change.
+    expect(await phonesOnB()).toEqual([]);
+    expect(await phonesOnB()).toEqual([]);
+    await onServerA(`mutation($u: ID) { addPhoneMethod(userId: $u, input: { phoneNumber: "+1 2065550191", phoneType: mobile }) { id } }`);
+    await thenOnB(["mobile +1 2065550191 ready"]);
+    await onServerA(`mutation($u: ID) { updatePhoneMethod(userId: $u, id: "${MOBILE_ID}", input: { phoneNumber: "+1 2065550192", phoneType: mobile }) { id } }`);
+    await thenOnB(["mobile +1 2065550192 ready"]);
+    await onServerA(`mutation($u: ID) { disableSmsSignIn(userId: $u, id: "${MOBILE_ID}") { id } }`);
+    await thenOnB(["mobile +1 2065550192 notEnabled"]);
+    await onServerA(`mutation($u: ID) { deletePhoneMethod(userId: $u, id: "${MOBILE_ID}") }`);
+    await thenOnB([]);
   });
 
   it("an SMS policy change on server A holds on server B within 100 ms (B keeps the policy no longer than that)", async () => {

@@ -18,7 +18,8 @@ const logLines: string[] = [];
 const logged = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 beforeAll(async () => {
-  server = await startTestServer({ tracerProvider: provider, logger: createLogger("debug", (line) => logLines.push(line)) });
+  // Nothing remembered between operations (callers, phones): every operation here has statements to trace, and to fail.
+  server = await startTestServer({ tracerProvider: provider, logger: createLogger("debug", (line) => logLines.push(line)), env: { CALLER_CACHE_SECONDS: "0" } });
 });
 afterAll(async () => {
   await server?.stop();

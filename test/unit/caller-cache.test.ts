@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCallerCache, forgettingOnPublish } from "../../src/auth/caller-cache.js";
+import { createCallerCache } from "../../src/auth/caller-cache.js";
+import { forgettingOnPublish } from "../../src/events/user-memory.js";
 import { createLocalFanout, type EventBus } from "../../src/events/event-bus.js";
 
 /** A bus whose feed can be cut, delivering published events in this process (as LISTEN/NOTIFY would, later). */
@@ -59,14 +60,14 @@ describe("caller cache", () => {
     const silent: EventBus = { ...bus, publish: async () => {} };
     roles = ["C"];
     const outsideTransactions = { afterCommit: async (fn: () => unknown) => void fn() };
-    await forgettingOnPublish(silent, cache, outsideTransactions).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
+    await forgettingOnPublish(silent, [cache], outsideTransactions).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
     expect((await cache.load("u1", "s1", read))!.directoryRoles).toEqual(["C"]);
 
     // Published inside a transaction: a read made before it commits still sees the old state,
     // so the user is forgotten again at the commit.
     const commitHooks: (() => unknown)[] = [];
     const inTransaction = { afterCommit: async (fn: () => unknown) => void commitHooks.push(fn) };
-    await forgettingOnPublish(silent, cache, inTransaction).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
+    await forgettingOnPublish(silent, [cache], inTransaction).publish("sessionEnded", { userId: "u1", sessionId: "s1" });
     expect((await cache.load("u1", "s1", read))!.directoryRoles).toEqual(["C"]);
     roles = ["D"];
     for (const hook of commitHooks) await hook();

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { conflictOnUniqueViolation, isUniqueViolation } from "../../db/unique-violation.js";
 import { DomainError, badInput, notFound } from "../../errors/domain-error.js";
 import type { EventBus } from "../../events/event-bus.js";
+import type { UserMemory } from "../../events/user-memory.js";
 import { PhoneType } from "../../generated/prisma/enums.js";
 import { maskPhoneForLog, normalisePhoneNumber } from "../../lib/phone-number.js";
 import type { AuditActivity, AuditOrigin, AuditTrail } from "../audit/audit-trail.js";
@@ -15,6 +16,8 @@ import type { PhoneMethodRecord, PhoneMethodsRepository } from "./phone-methods.
 import type { SmsSignInState } from "./sms-sign-in-state.js";
 
 const PHONE_TYPES: readonly PhoneType[] = Object.values(PhoneType);
+/** The key of a user's phones in the process's memory. */
+const PHONES = "phones";
 
 export function toMethodEvent(phone: PhoneMethodRecord) {
   return {
@@ -33,13 +36,32 @@ export function createPhoneMethodsService(deps: {
   users: UsersService;
   policy: PolicyService;
   events: EventBus;
+  /**
+   * Users' phones shared by this process's requests until an event says they changed (every
+   * change publishes `authenticationMethodChanged`, a deletion `userAccessChanged`): a caller's
+   * read of their own methods then costs no statement. Without it, read for every request.
+   */
+  memory?: Pick<UserMemory<PhoneMethodRecord[]>, "get" | "keep" | "epoch">;
 }) {
-  const { audit, repo, users, policy, events } = deps;
+  const { audit, repo, users, policy, events, memory } = deps;
 
   const createLoaders = () => ({
     phoneMethodsByUserId: new DataLoader<string, PhoneMethodRecord[]>(async (userIds) => {
-      const rows = await repo.findPhoneMethodsByUserIds(userIds);
-      return userIds.map((id) => rows.filter((r) => r.userId === id));
+      const known = new Map<string, PhoneMethodRecord[]>();
+      if (memory) for (const id of userIds) {
+        const remembered = memory.get(id, PHONES);
+        if (remembered) known.set(id, remembered);
+      }
+      const missing = known.size ? userIds.filter((id) => !known.has(id)) : userIds;
+      if (missing.length) {
+        const began = memory?.epoch() ?? 0;
+        const rows = await repo.findPhoneMethodsByUserIds(missing);
+        for (const id of missing) {
+          const phones = rows.filter((r) => r.userId === id);
+          known.set(id, memory ? memory.keep(id, PHONES, phones, began) : phones);
+        }
+      }
+      return userIds.map((id) => known.get(id)!);
     }),
     smsSignInOwnerByNumber: new DataLoader<string, string | null>(async (numbers) => {
       const rows = await repo.findSmsSignInOwnersByNumbers(numbers);
