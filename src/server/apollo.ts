@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
@@ -25,6 +25,9 @@ export function createApolloServer(deps: { schema: GraphQLSchema; gate: Operatio
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are given (answers depend on the caller): without this Apollo installs its
+      // cache-control plugin, which wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {

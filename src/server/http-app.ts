@@ -13,7 +13,7 @@ import { enterRequestContext, mountMetrics, requestLogOf, requestTelemetry, with
 import type { Telemetry } from "../observability/telemetry.js";
 import { noteRequestOfErrors } from "../logging/request-context.js";
 
-/** Express with the settings every route shares, the health endpoints, CORS for /graphql, and the web console. */
+/** Express with the settings every route shares, the health endpoints and CORS for /graphql (the API and the console: `mountGraphQL`). */
 export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; corsOrigins: Config["corsOrigins"]; isDraining: () => boolean; isReady: () => Promise<boolean>; telemetry?: { telemetry: Telemetry; logger: Logger; metricsToken?: string } }): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -35,11 +35,14 @@ export function createHttpApp(deps: { trustProxy: Config["trustProxy"]; corsOrig
   });
   // Before Apollo (mounted later): preflights are answered here, and even refusals carry the CORS headers.
   app.use("/graphql", ...corsHandlers(deps.corsOrigins));
-  mountWebConsole(app);
   return app;
 }
 
-/** /graphql through Apollo: refused while draining, JSON bodies up to the limit, every failure answered in JSON. */
+/**
+ * /graphql through Apollo: refused while draining, JSON bodies up to the limit, every failure
+ * answered in JSON; then the web console (after the API, which is most requests: they don't pass
+ * through its routes).
+ */
 export function mountGraphQL(
   app: Express,
   deps: { apollo: ApolloServer<GraphQLContext>; gate: OperationGate; requestMaxBytes: number; isDraining: () => boolean; logger: Logger },
@@ -67,6 +70,7 @@ export function mountGraphQL(
     }),
   );
   app.use("/graphql", graphqlRequestErrorHandler(deps.logger));
+  mountWebConsole(app);
   // What is neither the API nor a page of the console: JSON, like every other answer.
   app.use((_req, res) => void res.status(404).json({ error: "Not found" }));
   app.use(finalErrorHandler(deps.logger));
