@@ -16,7 +16,7 @@ export interface CallerCacheOptions extends Omit<UserMemoryOptions, "maxKeysPerU
  * to those facts publishes an event (a deletion or role change, a password reset or change, a
  * sign-out, a reused refresh token).
  */
-export function createCallerCache<T extends object>(bus: Pick<EventBus, "subscribe" | "feedIsLive" | "onFeedInterrupted">, options: CallerCacheOptions = {}) {
+export function createCallerCache<T extends object>(bus: Pick<EventBus, "observe" | "feedIsLive" | "onFeedInterrupted">, options: CallerCacheOptions = {}) {
   const memory = createUserMemory<T>(bus, CALLER_TOPICS, { ...options, maxKeysPerUser: options.maxSessionsPerUser });
   return {
     /** The caller's facts for this token's session: remembered, or read by `read`. */

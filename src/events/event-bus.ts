@@ -44,6 +44,12 @@ export interface EventBus {
   /** The event as a PostgreSQL notification, for a transaction to send with its commit (publish-after-commit.ts). */
   notification<K extends Topic>(topic: K, payload: EventTopics[K]): { channel: string; payload: string };
   subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]>;
+  /**
+   * Calls `observer` with every event of `topic` this process hears, synchronously and before any
+   * subscriber gets it: for what the process remembers (user-memory.ts). Not a subscriber: not
+   * counted, never ended.
+   */
+  observe<K extends Topic>(topic: K, observer: (payload: EventTopics[K]) => void): void;
   /** Subscribers in this process (for readiness checks and metrics). */
   subscriberCount(topic: Topic): number;
   /** Whether this process hears every event published now (false while its listening connection is lost). */
@@ -67,9 +73,17 @@ export const subscriberFellBehind = () =>
 /** Fan-out to local subscribers; the transports feed it. */
 export function createLocalFanout() {
   const listeners = new Map<Topic, Set<Listener>>();
+  const observers = new Map<Topic, ((payload: unknown) => void)[]>();
 
   function deliver(topic: Topic, payload: unknown) {
+    for (const observer of observers.get(topic) ?? []) observer(payload);
     for (const listener of listeners.get(topic) ?? []) listener(payload);
+  }
+
+  function observe<K extends Topic>(topic: K, observer: (payload: EventTopics[K]) => void) {
+    const list = observers.get(topic) ?? [];
+    list.push(observer as (payload: unknown) => void);
+    observers.set(topic, list);
   }
 
   function subscribe<K extends Topic>(topic: K, filter?: (payload: EventTopics[K]) => boolean): Subscription<EventTopics[K]> {
@@ -123,6 +137,7 @@ export function createLocalFanout() {
   return {
     deliver,
     subscribe,
+    observe,
     subscriberCount: (topic: Topic) => listeners.get(topic)?.size ?? 0,
     /** Ends every open subscription (shutdown). */
     closeAll: async () => {

@@ -67,6 +67,7 @@ export async function createPostgresEventBus(connectionString: string, logger: L
     },
     notification,
     subscribe: fanout.subscribe,
+    observe: fanout.observe,
     subscriberCount: fanout.subscriberCount,
     feedIsLive: () => listener !== undefined && !closed,
     onFeedInterrupted: (interrupted) => void interruptionListeners.push(interrupted),

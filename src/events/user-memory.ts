@@ -31,7 +31,7 @@ interface UserEntry<T> {
  * kept. Values are frozen: requests share them.
  */
 export function createUserMemory<T extends object>(
-  bus: Pick<EventBus, "subscribe" | "feedIsLive" | "onFeedInterrupted">,
+  bus: Pick<EventBus, "observe" | "feedIsLive" | "onFeedInterrupted">,
   topics: readonly UserTopic[],
   options: UserMemoryOptions = {},
 ) {
@@ -51,18 +51,8 @@ export function createUserMemory<T extends object>(
     users.clear();
   };
 
-  // Once a follower is over (the bus closed), this process may miss changes: nothing is remembered.
-  let following = true;
-  for (const topic of topics) void follow(topic);
-  async function follow(topic: UserTopic) {
-    try {
-      for await (const event of bus.subscribe(topic)) forgetUser((event as { userId: string }).userId);
-    } catch {
-      // Ended with an error: handled as an end.
-    }
-    following = false;
-    forgetAll();
-  }
+  // Heard before any subscriber gets the event (a client told of a change never finds it remembered here).
+  for (const topic of topics) bus.observe(topic, (event) => forgetUser((event as { userId: string }).userId));
   bus.onFeedInterrupted(forgetAll);
 
   function get(userId: string, key: string): T | undefined {
@@ -72,7 +62,8 @@ export function createUserMemory<T extends object>(
 
   /** Keeps `value`, read since `began` (an `epoch()`), unless something was forgotten meanwhile. */
   function keep(userId: string, key: string, value: T, began: number): T {
-    if (began !== epoch || !following || !bus.feedIsLive()) return value;
+    // A closed bus is not live either: nothing is remembered once it can't tell of changes.
+    if (began !== epoch || !bus.feedIsLive()) return value;
     for (const field of Object.values(value)) if (typeof field === "object" && field !== null) Object.freeze(field);
     Object.freeze(value);
     let entry = users.get(userId);

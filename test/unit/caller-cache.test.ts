@@ -12,10 +12,16 @@ function testBus() {
     publish: async (topic, payload) => fanout.deliver(topic, payload),
     notification: (topic, payload) => ({ channel: "test", payload: JSON.stringify({ topic, payload }) }),
     subscribe: fanout.subscribe,
+    observe: fanout.observe,
     subscriberCount: fanout.subscriberCount,
     feedIsLive: () => live,
     onFeedInterrupted: (listener) => void interrupted.push(listener),
-    close: () => fanout.closeAll(),
+    // As the PostgreSQL bus: closed, it is not live, and says its feed was interrupted.
+    close: async () => {
+      live = false;
+      for (const listener of interrupted) listener();
+      await fanout.closeAll();
+    },
   };
   return {
     bus,
@@ -35,6 +41,8 @@ describe("caller cache", () => {
   it("reads once per user and session, then answers from memory with frozen values", async () => {
     const { bus } = testBus();
     const cache = createCallerCache<ReturnType<typeof row>>(bus);
+    // It hears events as an observer: not a subscriber (counts of subscribers are clients').
+    expect(bus.subscriberCount("userAccessChanged")).toBe(0);
     let reads = 0;
     const read = async () => (reads++, row(["A"]));
     const first = await cache.load("u1", "s1", read);
