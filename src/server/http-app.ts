@@ -50,6 +50,8 @@ export function mountGraphQL(
   app.use(
     "/graphql",
     (_req, res, next) => {
+      // Answers carry tokens and personal data: never kept by a browser or a proxy.
+      res.setHeader("cache-control", "no-store");
       if (!deps.isDraining()) return next();
       res.status(503).set("connection", "close").set("retry-after", "5").json({ errors: [{ message: "The server is shutting down", extensions: { code: "INTERNAL_SERVER_ERROR", reason: "shuttingDown" } }] });
     },

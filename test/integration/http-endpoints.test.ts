@@ -76,4 +76,12 @@ describe("HTTP endpoints", () => {
     const hashed = (await (await fetch(`${base(dev)}/`)).text()).match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
     expect((await fetch(`${base(dev)}${hashed}`)).headers.get("cache-control")).toContain("immutable");
   });
+
+  it("answers /graphql with cache-control: no-store (tokens, personal data), a refusal too", async () => {
+    const answered = await fetch(`${base(dev)}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get("cache-control")).toBe("no-store");
+    const refused = await fetch(`${base(dev)}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer nonsense" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+  });
 });

@@ -10,6 +10,8 @@ const LOCK = "authgate.refresh";
 const HANDOFF = "authgate.refreshed:";
 /** How long a handed-off session waits for the other tabs in localStorage. */
 const HANDOFF_MS = 30_000;
+/** How long the tab that traded keeps its turn after handing the new tokens over. */
+const HANDOFF_SETTLE_MS = 300;
 const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("authgate.session") : undefined;
 
 interface Handoff {
@@ -68,16 +70,33 @@ export async function refreshSharedSession(session: Session, trade: (refreshToke
   const refreshToken = session.refreshToken;
   if (!refreshToken) return null;
   const replaces = await digest(refreshToken);
+  let traded = false;
   const turn = async (): Promise<Session | null> => {
     const handedOff = takeHandoff(replaces);
     if (handedOff) return handedOff;
+    // Another tab's message got here first (its localStorage write may not have).
+    const current = getSession();
+    if (current?.refreshToken && current.refreshToken !== refreshToken) return current;
     const next = await trade(refreshToken);
     if (!next) return null;
     const handoff: Handoff = { replaces, session: next, at: Date.now() };
     localStorage.setItem(HANDOFF + replaces, JSON.stringify(handoff));
     setTimeout(() => localStorage.removeItem(HANDOFF + replaces), HANDOFF_MS);
     channel?.postMessage(handoff);
+    traded = true;
     return next;
   };
-  return navigator.locks ? navigator.locks.request(LOCK, turn) : turn();
+  const locks = navigator.locks;
+  if (!locks) return turn();
+  // The new session is this tab's at once, but a tab that traded keeps its turn a moment longer:
+  // localStorage and messages reach a browser's other processes asynchronously, and a tab waiting
+  // its turn must see them when it gets it.
+  return new Promise<Session | null>((resolve, reject) => {
+    locks
+      .request(LOCK, async () => {
+        resolve(await turn());
+        if (traded) await new Promise((settled) => setTimeout(settled, HANDOFF_SETTLE_MS));
+      })
+      .catch(reject);
+  });
 }
