@@ -241,11 +241,16 @@ describe("sessions: an absolute lifetime (SESSION_MAX_SECONDS)", () => {
     await server?.stop();
   });
 
-  it("ends a session a fixed time after its sign-in however often it is refreshed, and no token outlives it", async () => {
+  /** Avery signs in on `server`: the sign-in's tokens. */
+  const signInAvery = async () => {
     const avery = "avery.howard@wingtiptoysonline.com";
     const signedIn = await server.execute(SessionSignInDocument, { userPrincipalName: avery, password: server.passwords[avery]! });
     expect(signedIn.errors).toBeUndefined();
-    let { refreshToken } = signedIn.data!.signInWithPassword;
+    return signedIn.data!.signInWithPassword;
+  };
+
+  it("ends a session a fixed time after its sign-in however often it is refreshed, and no token outlives it", async () => {
+    let { refreshToken } = await signInAvery();
 
     server.clock.advance(500_000);
     const first = await server.execute(RefreshAccessTokenDocument, { refreshToken: refreshToken! });
@@ -274,10 +279,7 @@ describe("sessions: an absolute lifetime (SESSION_MAX_SECONDS)", () => {
   });
 
   it("applies a lowered SESSION_MAX_SECONDS to sessions already started (another instance with the new setting refuses them)", async () => {
-    const avery = "avery.howard@wingtiptoysonline.com";
-    const signedIn = await server.execute(SessionSignInDocument, { userPrincipalName: avery, password: server.passwords[avery]! });
-    expect(signedIn.errors).toBeUndefined();
-    const { refreshToken } = signedIn.data!.signInWithPassword;
+    const { refreshToken } = await signInAvery();
     server.clock.advance(400_000);
     const stricter = await startTestServer({ databaseUrl: server.app.database.connectionString, seed: false, clock: server.clock, env: { SESSION_MAX_SECONDS: "300" } });
     try {

@@ -70,10 +70,11 @@ export function createPasswordResetWorker(deps: {
   const recordReset = (tx: Parameters<typeof audit.record>[0], op: OperationRecord, statusDetail: string) =>
     audit.record(tx, { origin: "system", activity: "password.reset", outcome: statusDetail === "ResetSuccess" ? "success" : "failure", targetUserId: op.userId, targetId: op.id, detail: { statusDetail } });
 
-  // A failure is recorded with the move that ends the operation (nothing when another worker holds it).
-  const move = (op: OperationRecord, status: "running" | "succeeded" | "failed", statusDetail: string | null) =>
-    status !== "failed"
-      ? operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: status !== "running" })
+  // Running, or failed: a failure is recorded with the move that ends the operation (nothing when
+  // another worker holds it). Success is the reset's own transaction (runOperation).
+  const move = (op: OperationRecord, status: "running" | "failed", statusDetail: string | null) =>
+    status === "running"
+      ? operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: false })
       : audit.transaction(async (tx) => {
           const moved = await operations.moveOperation(op.id, workerId, { status, statusDetail, clearPayload: true });
           if (moved) await recordReset(tx, op, statusDetail ?? "failed");

@@ -61,8 +61,9 @@ export function createSessionsService(deps: {
     const endsAt = later(now, sessionMaxSeconds);
     const access = await issueAccessToken(userId, sessionId, scopes, endsAt);
     const refreshToken = newRefreshToken();
-    const refreshExpiresAt = later(now, cappedTtl(refreshTokenTtlSeconds, endsAt));
-    const sessionExpiresAt = later(now, Math.max(cappedTtl(refreshTokenTtlSeconds, endsAt), access.expiresIn));
+    const refreshTtl = cappedTtl(refreshTokenTtlSeconds, endsAt);
+    const refreshExpiresAt = later(now, refreshTtl);
+    const sessionExpiresAt = later(now, Math.max(refreshTtl, access.expiresIn));
     await repo.createSessionWithRefreshToken(
       { id: sessionId, userId, expiresAt: sessionExpiresAt, createdAt: now },
       { tokenHash: hashRefreshToken(refreshToken), sessionId, userId, scopes, expiresAt: refreshExpiresAt, createdAt: now },
